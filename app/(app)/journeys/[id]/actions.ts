@@ -1,0 +1,76 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { journeyStatus } from '@/db/schema';
+import type { ActionState } from '@/lib/action-state';
+import { memberAction } from '@/lib/actions';
+import { AppError } from '@/lib/errors';
+import { getT } from '@/lib/i18n/server';
+import { LIMITS, mapSaveSchema } from '@/lib/journey-model';
+import { getJourney, saveMap, updateJourneyDetails } from '@/lib/journeys';
+import { requiredText, uuid } from '@/lib/validation';
+
+// The editor sends the whole map as one JSON field: FormData cannot carry nested lists.
+const mapField = z
+  .string()
+  .max(1_000_000, 'validation.too_long')
+  .transform((text, ctx) => {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'validation.invalid' });
+      return z.NEVER;
+    }
+  })
+  .pipe(mapSaveSchema);
+
+const save = memberAction('journeys.write', z.object({ journeyId: uuid, map: mapField }), async (ctx, input): Promise<Record<string, string>> => {
+  try {
+    const { revision } = await saveMap(ctx, input.journeyId, input.map);
+    // New stages got their ids in the database; the editor keeps them so the next save updates
+    // those rows instead of inserting them again.
+    const { stages } = await getJourney(ctx, input.journeyId);
+    revalidatePath(`/journeys/${input.journeyId}`);
+    return { revision: String(revision), stageIds: stages.map((s) => s.id ?? '').join(',') };
+  } catch (err) {
+    if (err instanceof AppError && err.key === 'errors.journey_conflict') return { conflict: String(err.opts.params?.revision ?? '') };
+    throw err;
+  }
+});
+
+/**
+ * Saves the map from the revision the editor started from. A stale revision is answered as an
+ * error carrying `data.conflict`, so the editor can keep the user's edits and offer a reload.
+ */
+export async function saveMapAction(prev: ActionState, formData: FormData): Promise<ActionState> {
+  const result = await save(prev, formData);
+  if (result.status !== 'ok' || result.message) return result;
+  if (result.data?.conflict !== undefined) {
+    const { t } = await getT('common');
+    return { status: 'error', message: t('errors.journey_conflict', { revision: result.data.conflict }), data: { conflict: '1' }, submission: result.submission };
+  }
+  const { t } = await getT('map');
+  return { ...result, message: t('editor.saved') };
+}
+
+export const updateJourneyDetailsAction = memberAction(
+  'journeys.write',
+  z.object({
+    journeyId: uuid,
+    name: requiredText(LIMITS.name),
+    personaId: z.union([uuid, z.literal('')]).transform((v) => v || null),
+    status: z.enum(journeyStatus.enumValues, 'validation.required'),
+  }),
+  async (ctx, input) => {
+    const before = (await getJourney(ctx, input.journeyId)).journey.revision;
+    await updateJourneyDetails(ctx, input.journeyId, { name: input.name, personaId: input.personaId, status: input.status });
+    const after = (await getJourney(ctx, input.journeyId)).journey.revision;
+    revalidatePath(`/journeys/${input.journeyId}`);
+    // Changing the details bumps the revision too. When nobody else saved in between (exactly one
+    // bump, ours), the map editor on this page may move its unsaved edits onto the new revision
+    // instead of reporting a conflict with the user's own change.
+    return after === before + 1 ? { from: String(before), to: String(after) } : undefined;
+  },
+  { successKey: 'messages.saved' },
+);

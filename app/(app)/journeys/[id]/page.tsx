@@ -1,0 +1,89 @@
+import { randomUUID } from 'node:crypto';
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { JourneyDetailsForm } from '@/components/journey/map/JourneyDetailsForm';
+import { JourneyLinks } from '@/components/journey/map/JourneyLinks';
+import { MapEditor } from '@/components/journey/map/MapEditor';
+import { journeyStatus } from '@/db/schema';
+import { can } from '@/lib/auth/permissions';
+import { requireMember } from '@/lib/auth/session';
+import { getT } from '@/lib/i18n/server';
+import { journeyIdOr404, or404 } from '@/lib/journey-pages';
+import { getJourney } from '@/lib/journeys';
+import { personaOptions } from '@/lib/personas';
+import { saveMapAction, updateJourneyDetailsAction } from './actions';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getT('map');
+  return { title: t('title') };
+}
+
+export default async function JourneyMapPage({ params }: { params: Promise<{ id: string }> }) {
+  const ctx = await requireMember('journeys.read');
+  const id = journeyIdOr404((await params).id);
+  const { journey, stages, persona } = await or404(getJourney(ctx, id));
+  const canWrite = can(ctx.role, 'journeys.write');
+  // An archived persona is not offered for new journeys, but stays selectable where it is in use.
+  const personas = canWrite ? await personaOptions(ctx, { keep: journey.personaId }) : [];
+  const { t } = await getT('map');
+  const { t: tj } = await getT('journeys');
+
+  return (
+    <>
+      <p className="text-sm">
+        <Link href="/journeys" className="font-medium text-brand-800 underline">
+          {t('header.back')}
+        </Link>
+      </p>
+      <h1 className="mt-2 text-2xl font-bold break-words">{journey.name}</h1>
+      <dl className="mt-2 flex flex-wrap gap-x-6 gap-y-1 text-slate-700">
+        <div className="flex gap-1">
+          <dt>{t('header.persona')}:</dt>
+          <dd>
+            {persona ? (
+              <Link href={`/personas/${persona.id}`} className="font-medium text-brand-800 underline">
+                {persona.name}
+              </Link>
+            ) : (
+              t('header.no_persona')
+            )}
+          </dd>
+        </div>
+        <div className="flex gap-1">
+          <dt>{t('header.status')}:</dt>
+          <dd className="font-medium text-slate-900">{tj(`statuses.${journey.status}`)}</dd>
+        </div>
+      </dl>
+
+      <JourneyLinks journeyId={journey.id} canShare={canWrite} />
+
+      {canWrite ? (
+        <details className="mt-4 rounded-xl bg-white p-4 shadow-sm">
+          <summary className="cursor-pointer font-semibold text-slate-900">{t('details.heading')}</summary>
+          <div className="mt-4">
+            <JourneyDetailsForm
+              action={updateJourneyDetailsAction}
+              journeyId={journey.id}
+              name={journey.name}
+              personaId={journey.personaId}
+              status={journey.status}
+              personas={personas}
+              statuses={[...journeyStatus.enumValues]}
+              submission={randomUUID()}
+            />
+          </div>
+        </details>
+      ) : null}
+
+      <MapEditor
+        action={saveMapAction}
+        journeyId={journey.id}
+        revision={journey.revision}
+        isCycle={journey.isCycle}
+        stages={stages}
+        canWrite={canWrite}
+        submission={randomUUID()}
+      />
+    </>
+  );
+}

@@ -1,0 +1,33 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { businessType } from '@/db/schema';
+import { memberAction } from '@/lib/actions';
+import { timeZones } from '@/lib/format';
+import { logoDataUrl } from '@/lib/logo';
+import { updateTenant } from '@/lib/team';
+import { requiredText } from '@/lib/validation';
+
+const schema = z.object({
+  name: requiredText(120),
+  businessType: z.enum(businessType.enumValues, 'validation.required'),
+  city: requiredText(80),
+  timeZone: z.enum(timeZones, 'validation.required'),
+  // Present only when a file was chosen; its content is checked by lib/logo.
+  logo: z.file('validation.image_type').optional(),
+  removeLogo: z.literal('on').optional(),
+});
+
+/** Saves the business's details; a logo is replaced when a file is chosen, removed when asked. */
+export const updateBusinessAction = memberAction(
+  'tenant.settings',
+  schema,
+  async (ctx, { logo, removeLogo, ...details }) => {
+    const logoUrl = removeLogo ? null : logo ? await logoDataUrl(logo) : undefined;
+    await updateTenant(ctx, logoUrl === undefined ? details : { ...details, logoUrl });
+    // The header shows the business's name and logo on every page.
+    revalidatePath('/', 'layout');
+  },
+  { successKey: 'messages.saved' },
+);

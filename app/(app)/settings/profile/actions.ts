@@ -1,0 +1,39 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { cookies } from 'next/headers';
+import { z } from 'zod';
+import { changePassword, updateProfile } from '@/lib/accounts';
+import { memberAction } from '@/lib/actions';
+import { localeCookie, locales } from '@/lib/i18n/settings';
+import { anyPassword, newPassword, requiredText } from '@/lib/validation';
+
+const profileSchema = z.object({
+  name: requiredText(80),
+  locale: z.enum(locales, 'validation.required'),
+});
+
+/** Saves name and language; the language also becomes this device's UI language at once. */
+export const updateProfileAction = memberAction(
+  null,
+  profileSchema,
+  async (ctx, input) => {
+    await updateProfile(ctx.userId, input);
+    // The same cookie as the language switcher (app/_actions/locale.ts).
+    (await cookies()).set(localeCookie, input.locale, { path: '/', maxAge: 60 * 60 * 24 * 365, sameSite: 'lax', httpOnly: true });
+    revalidatePath('/', 'layout');
+  },
+  { successKey: 'messages.saved' },
+);
+
+const passwordSchema = z
+  .object({ currentPassword: anyPassword, newPassword, confirmPassword: anyPassword })
+  .refine((v) => v.newPassword === v.confirmPassword, { path: ['confirmPassword'], message: 'validation.password_mismatch' });
+
+/**
+ * Changes the password, which ends every session of the user, this one included: the form signs
+ * this device in again with the new password right after.
+ */
+export const changePasswordAction = memberAction(null, passwordSchema, async (ctx, input) => {
+  await changePassword(ctx.userId, input.currentPassword, input.newPassword, ctx.ip);
+});

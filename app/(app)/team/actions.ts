@@ -1,0 +1,77 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { memberRole } from '@/db/schema';
+import type { ActionState } from '@/lib/action-state';
+import { memberAction } from '@/lib/actions';
+import { env } from '@/lib/env';
+import { formatDateTime } from '@/lib/format';
+import { getLocale } from '@/lib/i18n/server';
+import { inviteUrl, publicOrigin } from '@/lib/invite-link';
+import { changeRole, createInvite, leaveTeam, removeMember, revokeInvite, transferOwnership } from '@/lib/team';
+import { uuid } from '@/lib/validation';
+
+const role = z.enum(memberRole.enumValues, 'validation.required');
+
+async function origin() {
+  const h = await headers();
+  return publicOrigin({ configured: env.NEXTAUTH_URL, host: h.get('x-forwarded-host') ?? h.get('host'), proto: h.get('x-forwarded-proto') });
+}
+
+/** A new single-use link; the secret exists only in this answer, never again. */
+export const createInviteAction = memberAction('team.invite', z.object({ role: role.default('staff') }), async (ctx, input) => {
+  const invite = await createInvite(ctx, input.role);
+  revalidatePath('/team');
+  return {
+    link: inviteUrl(await origin(), invite.path),
+    expires: formatDateTime(invite.expiresAt, await getLocale(), ctx.tenant.timeZone),
+  };
+});
+
+export const revokeInviteAction = memberAction(
+  'team.invite',
+  z.object({ inviteId: uuid }),
+  async (ctx, input) => {
+    await revokeInvite(ctx, input.inviteId);
+    revalidatePath('/team');
+  },
+);
+
+export const changeRoleAction = memberAction(
+  'team.manage',
+  z.object({ userId: uuid, role }),
+  async (ctx, input) => {
+    await changeRole(ctx, input.userId, input.role);
+    revalidatePath('/team');
+  },
+  { successKey: 'messages.saved' },
+);
+
+export const removeMemberAction = memberAction('team.manage', z.object({ userId: uuid }), async (ctx, input) => {
+  await removeMember(ctx, input.userId);
+  revalidatePath('/team');
+});
+
+export const transferOwnershipAction = memberAction('team.manage', z.object({ userId: uuid }), async (ctx, input) => {
+  await transferOwnership(ctx, input.userId);
+  // The caller is staff now: the header's owner-only links must go too.
+  revalidatePath('/', 'layout');
+});
+
+const leave = memberAction('team.read', z.object({}), async (ctx) => {
+  await leaveTeam(ctx);
+  return { next: ctx.user.memberships.length > 1 ? '/dashboard' : '/no-business' };
+});
+
+/** Leaves, then goes where the account still has a place: another business, or none. */
+export async function leaveTeamAction(prev: ActionState, formData: FormData): Promise<ActionState> {
+  const result = await leave(prev, formData);
+  if (result.status === 'ok' && result.data?.next) {
+    revalidatePath('/', 'layout');
+    redirect(result.data.next);
+  }
+  return result;
+}

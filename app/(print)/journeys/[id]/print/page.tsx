@@ -1,0 +1,45 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { EmotionCurve } from '@/components/journey-tools/EmotionCurve';
+import { PrintButton } from '@/components/journey-tools/PrintButton';
+import { PrintMap } from '@/components/journey-tools/PrintMap';
+import { requireMember } from '@/lib/auth/session';
+import { formatDateTime } from '@/lib/format';
+import { getT } from '@/lib/i18n/server';
+import { journeyIdOr404, or404 } from '@/lib/journey-pages';
+import { exportJourney } from '@/lib/journeys';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getT('versions');
+  return { title: t('print.title') };
+}
+
+/** The whole map on one A4 landscape sheet (or a PDF), for the wall of the shop or a meeting. */
+export default async function PrintPage({ params }: { params: Promise<{ id: string }> }) {
+  const ctx = await requireMember('journeys.read');
+  const id = journeyIdOr404((await params).id);
+  const doc = await or404(exportJourney(ctx, id));
+  const { t, locale } = await getT('versions');
+  return (
+    <>
+      <div className="mb-4 flex flex-wrap items-center gap-3 print:hidden">
+        <Link href={`/journeys/${id}`} className="font-semibold text-brand-800 underline">
+          {t('print.back')}
+        </Link>
+        <PrintButton label={t('print.button')} />
+        <p className="w-full text-sm text-slate-700">{t('print.hint')}</p>
+      </div>
+      <header className="mb-3">
+        <h1 className="text-xl font-bold">{doc.name}</h1>
+        <p className="text-sm text-slate-700">
+          {t('print.printed', { business: ctx.tenant.tenantName, date: formatDateTime(new Date(), locale, ctx.tenant.timeZone) })}
+          {doc.persona ? ` · ${t('map.persona', { name: doc.persona.name })}` : ''}
+        </p>
+      </header>
+      <div className="mb-3 max-w-3xl print:max-w-[60%]">
+        <EmotionCurve stages={doc.stages.map((s) => ({ name: s.name, score: s.emotion.score }))} />
+      </div>
+      <PrintMap stages={doc.stages} />
+    </>
+  );
+}

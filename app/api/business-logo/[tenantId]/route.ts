@@ -1,0 +1,28 @@
+// GET /api/business-logo/<tenantId>?v=<version> — a business's logo as an image, for its members.
+// Served from here rather than inlined as a data URL so the header does not carry it on every page.
+import { NextResponse } from 'next/server';
+import { getSession } from '@/lib/auth/session';
+import { decodeLogo } from '@/lib/logo';
+import { getTenant } from '@/lib/team';
+
+export const dynamic = 'force-dynamic';
+
+const notFound = () => new NextResponse(null, { status: 404, headers: { 'Cache-Control': 'no-store' } });
+
+export async function GET(_req: Request, { params }: { params: Promise<{ tenantId: string }> }) {
+  const { tenantId } = await params;
+  const session = await getSession();
+  // Only a business the user belongs to; any other id answers like a missing one.
+  if (!session?.user.memberships.some((m) => m.tenantId === tenantId)) return notFound();
+  const logo = decodeLogo((await getTenant({ tenantId, userId: session.user.id })).logoUrl);
+  if (!logo) return notFound();
+  return new NextResponse(new Uint8Array(logo.bytes), {
+    headers: {
+      'Content-Type': logo.type,
+      'Content-Length': String(logo.bytes.length),
+      // The URL carries the logo's version, so a new logo gets a new URL.
+      'Cache-Control': 'private, max-age=31536000, immutable',
+      'Content-Security-Policy': "default-src 'none'",
+    },
+  });
+}

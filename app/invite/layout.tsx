@@ -1,0 +1,14 @@
+import type { ReactNode } from 'react';
+import { SiteHeader } from '@/components/layout/SiteHeader';
+
+// Invite links are opened by people who may have no account yet: the public header, as for sign-up.
+export default function InviteLayout({ children }: { children: ReactNode }) {
+  return (
+    <>
+      <SiteHeader />
+      <main id="main" className="mx-auto max-w-md px-4 py-8">
+        {children}
+      </main>
+    </>
+  );
+}

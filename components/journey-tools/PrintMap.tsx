@@ -1,0 +1,75 @@
+import { getT } from '@/lib/i18n/server';
+import { lanes, type JourneyDoc } from '@/lib/journey-model';
+import { displayItem, rawItems } from './items';
+
+/** The map as one table for paper: stages as columns, lanes as rows. */
+export async function PrintMap({ stages }: { stages: JourneyDoc['stages'] }) {
+  const { t } = await getT('versions');
+  const { t: tj } = await getT('journeys');
+  if (stages.length === 0) return <p className="text-slate-700">{t('map.no_stages')}</p>;
+  const channel = (c: string) => tj(`channels.${c}`);
+  const cell = 'border border-slate-400 p-1.5 align-top';
+  return (
+    <div className="print-map overflow-x-auto print:overflow-visible">
+      <table className="w-full min-w-[48rem] table-fixed border-collapse text-sm print:min-w-0">
+        <thead>
+          <tr>
+            <th scope="col" className={`${cell} w-32 bg-slate-100 text-left`}>
+              {t('print.corner')}
+            </th>
+            {stages.map((s, i) => (
+              <th key={i} scope="col" className={`${cell} bg-brand-50 text-left`}>
+                <span className="block text-xs font-normal text-slate-700">{t('map.stage_position', { position: i + 1 })}</span>
+                {s.name}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          <tr>
+            <th scope="row" className={`${cell} bg-slate-100 text-left`}>
+              {tj('lanes.emotion')}
+            </th>
+            {stages.map((s, i) => (
+              <td key={i} className={cell}>
+                {s.emotion.score === null ? '—' : tj(`emotions.${s.emotion.score}`)}
+                {s.emotion.note ? <span className="block text-slate-700">{s.emotion.note}</span> : null}
+              </td>
+            ))}
+          </tr>
+          {lanes.map((lane) => (
+            <tr key={lane}>
+              <th scope="row" className={`${cell} bg-slate-100 text-left`}>
+                {tj(`lanes.${lane}`)}
+              </th>
+              {stages.map((s, i) => {
+                const items = rawItems(s.lanes, lane);
+                return (
+                  <td key={i} className={cell}>
+                    {items.length ? (
+                      <ul className="list-disc space-y-0.5 pl-4">
+                        {items.map((raw, j) => (
+                          <li key={j}>{displayItem(lane, raw, channel)}</li>
+                        ))}
+                      </ul>
+                    ) : null}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+          <tr>
+            <th scope="row" className={`${cell} bg-slate-100 text-left`}>
+              {tj('lanes.metric')}
+            </th>
+            {stages.map((s, i) => (
+              <td key={i} className={cell}>
+                {s.metric}
+              </td>
+            ))}
+          </tr>
+        </tbody>
+      </table>
+    </div>
+  );
+}

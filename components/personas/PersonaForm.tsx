@@ -1,0 +1,229 @@
+'use client';
+
+import { useActionState, useEffect, useRef, useState, type ChangeEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { SelectField, TextField } from '@/components/ui/Field';
+import { FormMessage } from '@/components/ui/FormMessage';
+import { SubmissionId } from '@/components/ui/SubmissionId';
+import { SubmitButton } from '@/components/ui/SubmitButton';
+import { idleState, type ActionState } from '@/lib/action-state';
+import { channels } from '@/lib/journey-model';
+import { avatarColors, genders, PHOTO_MAX_BYTES, photoTypes } from '@/lib/persona-fields';
+import { avatarBackground, PersonaAvatar } from './PersonaAvatar';
+import { TextAreaField } from './TextAreaField';
+
+type Action = (prev: ActionState, fd: FormData) => Promise<ActionState>;
+
+/** What the form starts from: a stored persona, or blanks for a new one. */
+export interface PersonaValues {
+  id?: string;
+  name: string;
+  avatarColor: string;
+  /** Where the current photo is served; null when there is none. */
+  photoSrc: string | null;
+  ageRange: string;
+  gender: string;
+  location: string;
+  occupation: string;
+  lifestyle: string;
+  personality: string;
+  goals: string;
+  painPoints: string;
+  expectations: string;
+  shoppingPreferences: string;
+  preferredChannels: string[];
+  activeTimes: string;
+  brandView: string;
+  notes: string;
+}
+
+export const blankPersona: PersonaValues = {
+  name: '',
+  avatarColor: 'emerald',
+  photoSrc: null,
+  ageRange: '',
+  gender: '',
+  location: '',
+  occupation: '',
+  lifestyle: '',
+  personality: '',
+  goals: '',
+  painPoints: '',
+  expectations: '',
+  shoppingPreferences: '',
+  preferredChannels: [],
+  activeTimes: '',
+  brandView: '',
+  notes: '',
+};
+
+const sectionClass = 'space-y-4 rounded-xl bg-white p-4 shadow-sm';
+
+/**
+ * Create or edit a persona. The long form is cut into three sections so it stays manageable on a
+ * phone; the save button stays in reach at the bottom of the screen.
+ */
+export function PersonaForm({ action, current, submission, readOnly = false }: { action: Action; current: PersonaValues; submission?: string; readOnly?: boolean }) {
+  const { t } = useTranslation('personas');
+  const { t: tc } = useTranslation('common');
+  const { t: tj } = useTranslation('journeys');
+  const [state, formAction] = useActionState(action, idleState);
+  const [fileError, setFileError] = useState<string>();
+  const v = state.values ?? {};
+  const err = state.fieldErrors ?? {};
+  const [preview, setPreview] = useState({ name: v.name ?? current.name, color: v.avatarColor ?? current.avatarColor });
+  const formRef = useRef<HTMLFormElement>(null);
+
+  // The button is at the bottom of a long form: take the user to the first field to fix.
+  useEffect(() => {
+    if (state.fieldErrors) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [state]);
+
+  // Refuse a wrong file before it is sent over a slow connection; the server checks the bytes again.
+  function onPhotoChange(e: ChangeEvent<HTMLInputElement>) {
+    const file = e.target.files?.[0];
+    const problem = !file
+      ? undefined
+      : file.type && !(photoTypes as readonly string[]).includes(file.type)
+        ? tc('validation.image_type')
+        : file.size > PHOTO_MAX_BYTES
+          ? tc('validation.image_size')
+          : undefined;
+    if (problem) e.target.value = '';
+    setFileError(problem);
+  }
+
+  const text = (name: keyof PersonaValues & string) => v[name] ?? (current[name] as string);
+  const checkedChannel = (c: string) => (state.values ? v[`channel_${c}`] === 'on' : current.preferredChannels.includes(c));
+  const genderOptions = [
+    ...genders.map((g) => ({ value: g, label: t(`gender.${g}`) })),
+    // A value from an imported file that is not one of ours: keep it selectable rather than lose it.
+    ...(current.gender && !(genders as readonly string[]).includes(current.gender) ? [{ value: current.gender, label: current.gender }] : []),
+  ];
+
+  return (
+    <form ref={formRef} action={formAction} className="space-y-4" noValidate>
+      {submission ? <SubmissionId state={state} initial={submission} /> : null}
+      {current.id ? <input type="hidden" name="id" value={current.id} /> : null}
+      <fieldset disabled={readOnly} className="space-y-4">
+        <section aria-labelledby="section-who" className={sectionClass}>
+          <h2 id="section-who" className="text-lg font-semibold">
+            {t('sections.who')}
+          </h2>
+          <div className="flex items-center gap-3">
+            <PersonaAvatar name={preview.name || '?'} color={preview.color} photoSrc={current.photoSrc} size="lg" />
+            <div className="min-w-0 flex-1">
+              <TextField
+                name="name"
+                label={t('fields.name')}
+                hint={t('hints.name')}
+                defaultValue={text('name')}
+                error={err.name}
+                maxLength={120}
+                required
+                onChange={(e) => setPreview((p) => ({ ...p, name: e.target.value }))}
+              />
+            </div>
+          </div>
+          <fieldset>
+            <legend className="text-sm font-medium text-slate-800">{t('fields.avatar_color')}</legend>
+            <div className="mt-2 grid grid-cols-2 gap-2 sm:grid-cols-4">
+              {avatarColors.map((c) => (
+                <label key={c} className="flex items-center gap-2 rounded-lg border border-slate-300 px-2 py-2 text-sm text-slate-900 has-[:checked]:border-brand-700 has-[:checked]:ring-2 has-[:checked]:ring-brand-700">
+                  <input
+                    type="radio"
+                    name="avatarColor"
+                    value={c}
+                    defaultChecked={(v.avatarColor ?? current.avatarColor) === c}
+                    onChange={() => setPreview((p) => ({ ...p, color: c }))}
+                    className="h-4 w-4 accent-brand-700"
+                  />
+                  <span aria-hidden="true" className={`h-5 w-5 shrink-0 rounded-full ${avatarBackground(c)}`} />
+                  {t(`colors.${c}`)}
+                </label>
+              ))}
+            </div>
+            {err.avatarColor ? <p className="mt-1 text-sm font-medium text-red-700">{err.avatarColor}</p> : null}
+          </fieldset>
+          {current.photoSrc ? (
+            <label className="flex items-center gap-2 text-slate-800">
+              <input type="checkbox" name="removePhoto" defaultChecked={v.removePhoto === 'on'} className="h-5 w-5 rounded border-slate-400 accent-brand-700" />
+              {t('fields.remove_photo')}
+            </label>
+          ) : null}
+          <TextField
+            name="photo"
+            type="file"
+            label={t('fields.photo')}
+            hint={t('hints.photo')}
+            error={fileError ?? err.photo}
+            accept={photoTypes.join(',')}
+            onChange={onPhotoChange}
+          />
+          <TextField name="ageRange" label={t('fields.age_range')} hint={t('hints.age_range')} defaultValue={text('ageRange')} error={err.ageRange} maxLength={60} />
+          <SelectField
+            name="gender"
+            label={t('fields.gender')}
+            placeholder={t('gender.none')}
+            options={genderOptions}
+            defaultValue={text('gender')}
+            error={err.gender}
+          />
+          <TextField name="location" label={t('fields.location')} defaultValue={text('location')} error={err.location} maxLength={120} autoComplete="off" />
+          <TextField name="occupation" label={t('fields.occupation')} defaultValue={text('occupation')} error={err.occupation} maxLength={120} autoComplete="off" />
+        </section>
+
+        <section aria-labelledby="section-habits" className={sectionClass}>
+          <h2 id="section-habits" className="text-lg font-semibold">
+            {t('sections.habits')}
+          </h2>
+          <TextAreaField name="lifestyle" label={t('fields.lifestyle')} hint={t('hints.lifestyle')} defaultValue={text('lifestyle')} error={err.lifestyle} maxLength={1000} />
+          <TextAreaField name="personality" label={t('fields.personality')} defaultValue={text('personality')} error={err.personality} maxLength={1000} />
+          <TextAreaField
+            name="shoppingPreferences"
+            label={t('fields.shopping_preferences')}
+            hint={t('hints.shopping_preferences')}
+            defaultValue={text('shoppingPreferences')}
+            error={err.shoppingPreferences}
+            maxLength={1000}
+          />
+          <fieldset aria-describedby="channels-hint">
+            <legend className="text-sm font-medium text-slate-800">{t('fields.preferred_channels')}</legend>
+            <p id="channels-hint" className="mt-1 text-sm text-slate-600">
+              {t('hints.preferred_channels')}
+            </p>
+            <div className="mt-2 grid grid-cols-2 gap-x-3 gap-y-1">
+              {channels.map((c) => (
+                <label key={c} className="flex min-h-11 items-center gap-2 text-slate-900">
+                  <input type="checkbox" name={`channel_${c}`} defaultChecked={checkedChannel(c)} className="h-5 w-5 shrink-0 rounded border-slate-400 accent-brand-700" />
+                  {tj(`channels.${c}`)}
+                </label>
+              ))}
+            </div>
+            {err.preferredChannels ? <p className="mt-1 text-sm font-medium text-red-700">{err.preferredChannels}</p> : null}
+          </fieldset>
+          <TextField name="activeTimes" label={t('fields.active_times')} hint={t('hints.active_times')} defaultValue={text('activeTimes')} error={err.activeTimes} maxLength={120} />
+        </section>
+
+        <section aria-labelledby="section-goals" className={sectionClass}>
+          <h2 id="section-goals" className="text-lg font-semibold">
+            {t('sections.goals')}
+          </h2>
+          <TextAreaField name="goals" label={t('fields.goals')} hint={t('hints.goals')} defaultValue={text('goals')} error={err.goals} maxLength={1000} />
+          <TextAreaField name="painPoints" label={t('fields.pain_points')} hint={t('hints.pain_points')} defaultValue={text('painPoints')} error={err.painPoints} maxLength={1000} />
+          <TextAreaField name="expectations" label={t('fields.expectations')} hint={t('hints.expectations')} defaultValue={text('expectations')} error={err.expectations} maxLength={1000} />
+          <TextAreaField name="brandView" label={t('fields.brand_view')} hint={t('hints.brand_view')} defaultValue={text('brandView')} error={err.brandView} maxLength={1000} />
+          <TextAreaField name="notes" label={t('fields.notes')} defaultValue={text('notes')} error={err.notes} maxLength={2000} rows={4} />
+        </section>
+      </fieldset>
+      {readOnly ? null : (
+        <div className="sticky bottom-0 -mx-4 space-y-2 border-t border-slate-200 bg-white px-4 py-3">
+          <FormMessage state={state} />
+          <SubmitButton pendingLabel={t('actions.saving')} className="w-full sm:w-auto">
+            {t('actions.save')}
+          </SubmitButton>
+        </div>
+      )}
+    </form>
+  );
+}

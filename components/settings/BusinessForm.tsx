@@ -1,0 +1,105 @@
+'use client';
+
+import { useActionState, useState, type ChangeEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { SelectField, TextField } from '@/components/ui/Field';
+import { FormMessage } from '@/components/ui/FormMessage';
+import { SubmissionId } from '@/components/ui/SubmissionId';
+import { SubmitButton } from '@/components/ui/SubmitButton';
+import { idleState, type ActionState } from '@/lib/action-state';
+import { LOGO_MAX_BYTES, logoTypes } from '@/lib/logo';
+
+type Action = (prev: ActionState, fd: FormData) => Promise<ActionState>;
+
+interface Current {
+  name: string;
+  businessType: string;
+  city: string;
+  timeZone: string;
+  /** Where the current logo is served; null when there is none. */
+  logoSrc: string | null;
+}
+
+export function BusinessForm({
+  action,
+  current,
+  businessTypes,
+  timeZones,
+  submission,
+}: {
+  action: Action;
+  current: Current;
+  businessTypes: string[];
+  timeZones: string[];
+  submission: string;
+}) {
+  const { t } = useTranslation('settings');
+  const { t: tc } = useTranslation('common');
+  const [state, formAction] = useActionState(action, idleState);
+  const [fileError, setFileError] = useState<string>();
+  const v = state.values ?? {};
+  const err = state.fieldErrors ?? {};
+
+  // Refuse a wrong file before it is sent: a phone photo of several MB would otherwise be
+  // uploaded on a slow connection only to be refused. The server checks the bytes again in any
+  // case; an unknown type (some phones report none) is left for it to judge.
+  function onLogoChange(e: ChangeEvent<HTMLInputElement>) {
+    const file = e.target.files?.[0];
+    const problem = !file
+      ? undefined
+      : file.type && !(logoTypes as readonly string[]).includes(file.type)
+        ? tc('validation.image_type')
+        : file.size > LOGO_MAX_BYTES
+          ? tc('validation.image_size')
+          : undefined;
+    if (problem) e.target.value = '';
+    setFileError(problem);
+  }
+
+  return (
+    <form action={formAction} className="space-y-4" noValidate>
+      <FormMessage state={state} />
+      <SubmissionId state={state} initial={submission} />
+      <TextField name="name" label={t('business.name')} defaultValue={v.name ?? current.name} error={err.name} autoComplete="organization" maxLength={120} required />
+      <SelectField
+        name="businessType"
+        label={t('business.type')}
+        options={businessTypes.map((b) => ({ value: b, label: tc(`business_types.${b}`) }))}
+        defaultValue={v.businessType ?? current.businessType}
+        error={err.businessType}
+        required
+      />
+      <TextField name="city" label={t('business.city')} defaultValue={v.city ?? current.city} error={err.city} autoComplete="address-level2" maxLength={80} required />
+      <SelectField
+        name="timeZone"
+        label={t('business.time_zone')}
+        hint={t('business.time_zone_hint')}
+        options={timeZones.map((z) => ({ value: z, label: tc(`time_zones.${z}`) }))}
+        defaultValue={v.timeZone ?? current.timeZone}
+        error={err.timeZone}
+        required
+      />
+      {current.logoSrc ? (
+        <div className="flex items-center gap-3">
+          {/* Served by our own route at its natural small size: next/image would add nothing. */}
+          {/* eslint-disable-next-line @next/next/no-img-element */}
+          <img src={current.logoSrc} alt={t('business.current_logo', { name: current.name })} width={64} height={64} className="h-16 w-16 rounded border border-slate-200 object-contain" />
+          <label className="flex items-center gap-2 text-slate-800">
+            <input type="checkbox" name="removeLogo" defaultChecked={v.removeLogo === 'on'} className="h-5 w-5 rounded border-slate-400 accent-brand-700" />
+            {t('business.remove_logo')}
+          </label>
+        </div>
+      ) : null}
+      <TextField
+        name="logo"
+        type="file"
+        label={t('business.logo')}
+        hint={t('business.logo_hint')}
+        error={fileError ?? err.logo}
+        accept={logoTypes.join(',')}
+        onChange={onLogoChange}
+      />
+      <SubmitButton pendingLabel={t('business.saving')}>{t('business.save')}</SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,1 @@
+ALTER TABLE "form_submissions" FORCE ROW LEVEL SECURITY;

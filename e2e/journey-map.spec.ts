@@ -1,0 +1,124 @@
+/**
+ * The journey map editor on a phone: the Bengkel owner creates a journey, adds a pain point,
+ * renames a stage, moves it by keyboard (hearing where it went), sets an emotion, renames the
+ * journey (no conflict with its own unsaved map), saves and sees it all after a reload. Then the
+ * same journey open twice: the second, stale save is refused, its edits stay on screen, and
+ * "load the latest version" shows the teammate's change.
+ */
+import type { Page } from '@playwright/test';
+import { expect, expectAccessible, test } from './fixtures';
+import { demo, newContext, signIn } from './helpers';
+
+const conflictText =
+  'Perjalanan ini baru saja diubah oleh anggota tim lain. Perubahan Anda belum disimpan dan masih ada di layar: salin teks yang penting, lalu muat ulang untuk melihat versi terbaru.';
+
+const stageName = (page: Page, n: number) => page.getByLabel(`Nama tahap ${n}`, { exact: true });
+/** The stage card at position n (1-based): the list item holding that stage's name input. */
+const stage = (page: Page, n: number) => page.getByRole('listitem').filter({ has: stageName(page, n) });
+const save = (page: Page) => page.getByRole('button', { name: 'Simpan peta', exact: true }).click();
+
+test('owner edits a journey map; a stale save keeps the edits and offers the latest version', async ({ page, browser, baseURL }) => {
+  test.setTimeout(120_000);
+  const journeyName = `Mobil mogok ${Date.now().toString(36)}`;
+
+  await signIn(page, demo.bengkelOwner);
+  await page.goto('/journeys/new');
+  await page.getByLabel('Nama perjalanan', { exact: true }).fill(journeyName);
+  await page.getByRole('radio', { name: /^5 tahap/ }).check();
+  await page.getByRole('button', { name: 'Buat perjalanan', exact: true }).click();
+  await expect(page).toHaveURL(/\/journeys\/[0-9a-f-]{36}$/);
+  const mapPath = new URL(page.url()).pathname;
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(journeyName);
+  await expect(stageName(page, 1)).toHaveValue('Kesadaran');
+  await expect(stageName(page, 5)).toHaveValue('Advokasi');
+  // The five-stage model is a cycle: advocacy brings new awareness.
+  await expect(page.getByText('Advokasi kembali ke Kesadaran — pelanggan setia membawa pelanggan baru', { exact: true })).toBeVisible();
+  await expect(page.getByRole('checkbox', { name: 'Tampilkan sebagai siklus', exact: true })).toBeChecked();
+  for (const link of ['Riwayat versi', 'Cetak', 'Bagikan', 'Ekspor JSON']) {
+    await expect(page.getByRole('link', { name: link, exact: true })).toBeVisible();
+  }
+  await expectAccessible(page);
+
+  // A pain point in the first stage: the new row gets the focus.
+  await stage(page, 1).getByRole('button', { name: 'Tambah Titik nyeri', exact: true }).click();
+  const pain = stage(page, 1).getByLabel('Titik nyeri 1', { exact: true });
+  await expect(pain).toBeFocused();
+  await pain.fill('Telepon bengkel tidak diangkat');
+  await expect(page.getByText('Ada perubahan yang belum disimpan', { exact: true })).toBeVisible();
+
+  await stageName(page, 2).fill('Membandingkan bengkel');
+  await stage(page, 2).getByRole('radio', { name: 'Negatif', exact: true }).check();
+
+  // Move it before "Kesadaran" by keyboard; the new position is announced and focus stays on the stage.
+  await page.getByRole('button', { name: 'Pindahkan Membandingkan bengkel ke kiri', exact: true }).focus();
+  await page.keyboard.press('Enter');
+  await expect(stageName(page, 1)).toHaveValue('Membandingkan bengkel');
+  await expect(stageName(page, 2)).toHaveValue('Kesadaran');
+  await expect(page.getByText('Membandingkan bengkel sekarang tahap ke-1 dari 5', { exact: true })).toBeAttached();
+  await expect(page.getByRole('button', { name: 'Pindahkan Membandingkan bengkel ke kanan', exact: true })).toBeFocused();
+  await expect(page.getByText('Advokasi kembali ke Membandingkan bengkel — pelanggan setia membawa pelanggan baru', { exact: true })).toBeVisible();
+  await expectAccessible(page);
+
+  // Renaming the journey meanwhile is the user's own change, not a conflict with the unsaved map.
+  const renamed = `${journeyName} di jalan`;
+  await page.getByText('Ubah nama, persona, dan status', { exact: true }).click();
+  await page.getByLabel('Nama perjalanan', { exact: true }).fill(renamed);
+  await page.getByRole('button', { name: 'Simpan detail', exact: true }).click();
+  await expect(page.getByText('Tersimpan.', { exact: true })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(renamed);
+  await expect(page.getByText('Ada perubahan yang belum disimpan', { exact: true })).toBeVisible();
+  await expect(stageName(page, 1)).toHaveValue('Membandingkan bengkel');
+
+  await save(page);
+  await expect(page.getByText('Peta tersimpan.', { exact: true })).toBeVisible();
+  await expect(page.getByText('Ada perubahan yang belum disimpan', { exact: true })).toHaveCount(0);
+
+  await page.reload();
+  await expect(stageName(page, 1)).toHaveValue('Membandingkan bengkel');
+  await expect(stageName(page, 2)).toHaveValue('Kesadaran');
+  await expect(stage(page, 2).getByLabel('Titik nyeri 1', { exact: true })).toHaveValue('Telepon bengkel tidak diangkat');
+  await expect(stage(page, 1).getByRole('radio', { name: 'Negatif', exact: true })).toBeChecked();
+  // The curve's text alternative reads the same value.
+  await expect(page.getByRole('table', { name: 'Emosi pelanggan di setiap tahap' }).getByRole('row', { name: /Membandingkan bengkel/ })).toContainText('Negatif');
+
+  // The same journey in a second browser, loaded before the first one saves again.
+  const otherCtx = await newContext(browser, 'id', baseURL!);
+  const other = await otherCtx.newPage();
+  await signIn(other, demo.bengkelOwner);
+  await other.goto(mapPath);
+  await expect(stageName(other, 1)).toHaveValue('Membandingkan bengkel');
+
+  await stageName(page, 3).fill('Servis di tempat');
+  await save(page);
+  await expect(page.getByText('Peta tersimpan.', { exact: true })).toBeVisible();
+
+  const typed = 'Pelanggan menunggu mobil diderek';
+  await stage(other, 1).getByRole('button', { name: 'Tambah Titik nyeri', exact: true }).click();
+  await stage(other, 1).getByLabel('Titik nyeri 1', { exact: true }).fill(typed);
+  await save(other);
+  await expect(other.getByText(conflictText, { exact: true })).toBeVisible();
+  await expect(stage(other, 1).getByLabel('Titik nyeri 1', { exact: true })).toHaveValue(typed);
+  await expect(stageName(other, 3)).toHaveValue('Pembelian');
+  await expect(other.getByText('Ada perubahan yang belum disimpan', { exact: true })).toBeVisible();
+
+  await other.getByRole('button', { name: 'Muat ulang versi terbaru', exact: true }).click();
+  await expect(stageName(other, 3)).toHaveValue('Servis di tempat');
+  await expect(other.getByText(conflictText, { exact: true })).toHaveCount(0);
+  await expect(stage(other, 1).getByLabel('Titik nyeri 1', { exact: true })).toHaveCount(0);
+
+  await otherCtx.close();
+});
+
+test('map labels in English', async ({ browser, baseURL }) => {
+  const context = await newContext(browser, 'en', baseURL!);
+  const page = await context.newPage();
+  await signIn(page, demo.bengkelOwner, undefined, 'en');
+  await page.goto(`/journeys/${demo.bengkelJourneyId}`);
+  await expect(page.getByRole('button', { name: 'Save map', exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Add stage', exact: true })).toBeVisible();
+  await expect(page.getByLabel('Stage name 1', { exact: true })).toBeVisible();
+  const first = await page.getByLabel('Stage name 1', { exact: true }).inputValue();
+  await expect(page.getByRole('button', { name: `Move ${first} right`, exact: true })).toBeEnabled();
+  await expect(page.getByRole('button', { name: 'Add Pain points', exact: true }).first()).toBeVisible();
+  await context.close();
+});

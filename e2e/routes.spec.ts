@@ -1,0 +1,111 @@
+/**
+ * Every route of the app, read from app/ itself, must be listed here with who may use it; a new
+ * route without an entry fails this suite. Then each protected route is tried signed out (also
+ * with the header that once let requests skip middleware), as a role without the permission, and
+ * with another tenant's ids.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, test } from './fixtures';
+import { demo, signIn } from './helpers';
+
+type Access = 'public' | 'user' | 'member' | 'owner';
+interface RouteRule {
+  access: Access;
+  /** A concrete path to request; ids here are tenant Bengkel's (the victim in cross-tenant tries). */
+  sample?: string;
+  /** Route handlers are exercised by their own specs; pages are visited. */
+  kind?: 'page' | 'api';
+}
+
+const bogusToken = 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+
+const registry: Record<string, RouteRule> = {
+  '/': { access: 'public' },
+  '/sign-in': { access: 'public' },
+  '/sign-up': { access: 'public' },
+  '/no-business': { access: 'user' },
+  '/dashboard': { access: 'member' },
+  '/team': { access: 'member' },
+  '/settings': { access: 'member' },
+  '/settings/profile': { access: 'member' },
+  '/settings/business': { access: 'owner' },
+  '/invite/[tenantId]/[token]': { access: 'public', sample: `/invite/${demo.bengkelTenantId}/${bogusToken}` },
+  '/personas': { access: 'member' },
+  '/personas/new': { access: 'member' },
+  '/personas/[id]': { access: 'member', sample: `/personas/${demo.bengkelPersonaId}` },
+  '/api/persona-photo/[id]': { access: 'member', kind: 'api', sample: `/api/persona-photo/${demo.bengkelPersonaId}` },
+  '/api/business-logo/[tenantId]': { access: 'member', kind: 'api', sample: `/api/business-logo/${demo.bengkelTenantId}` },
+  '/journeys': { access: 'member' },
+  '/journeys/new': { access: 'member' },
+  '/journeys/import': { access: 'member' },
+  '/journeys/[id]': { access: 'member', sample: `/journeys/${demo.bengkelJourneyId}` },
+  '/journeys/[id]/versions': { access: 'member', sample: `/journeys/${demo.bengkelJourneyId}/versions` },
+  '/journeys/[id]/versions/compare': { access: 'member', sample: `/journeys/${demo.bengkelJourneyId}/versions/compare?a=current&b=current` },
+  '/journeys/[id]/share': { access: 'member', sample: `/journeys/${demo.bengkelJourneyId}/share` },
+  '/journeys/[id]/print': { access: 'member', sample: `/journeys/${demo.bengkelJourneyId}/print` },
+  '/share/[tenantId]/[token]': { access: 'public', sample: `/share/${demo.bengkelTenantId}/${bogusToken}` },
+  '/api/journeys/[id]/export': { access: 'member', kind: 'api', sample: `/api/journeys/${demo.bengkelJourneyId}/export` },
+  '/api/health': { access: 'public', kind: 'api' },
+  '/api/auth/[...nextauth]': { access: 'public', kind: 'api' },
+};
+
+function discoverRoutes(dir = path.join(process.cwd(), 'app'), segments: string[] = []): string[] {
+  const found: string[] = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (entry.isDirectory()) {
+      if (entry.name.startsWith('_')) continue; // private folders are not routes
+      const seg = /^\(.*\)$/.test(entry.name) ? [] : [entry.name]; // route groups add no segment
+      found.push(...discoverRoutes(path.join(dir, entry.name), [...segments, ...seg]));
+    } else if (/^(page|route)\.(tsx?|jsx?)$/.test(entry.name)) {
+      found.push('/' + segments.join('/'));
+    }
+  }
+  return found;
+}
+
+const routes = discoverRoutes();
+const protectedPages = Object.entries(registry).filter(([, r]) => r.access !== 'public' && r.kind !== 'api');
+
+test('every route in app/ is listed in the access registry', () => {
+  expect(routes.filter((r) => !(r in registry)).sort(), 'routes missing from e2e/routes.spec.ts').toEqual([]);
+  expect(Object.keys(registry).filter((r) => !routes.includes(r)).sort(), 'registry entries with no route').toEqual([]);
+});
+
+for (const header of [undefined, 'middleware:middleware:middleware:middleware:middleware', 'proxy:proxy:proxy:proxy:proxy']) {
+  test(`signed out, no protected page is reachable${header ? ` (x-middleware-subrequest: ${header.split(':')[0]})` : ''}`, async ({ browser }) => {
+    const context = await browser.newContext(header ? { extraHTTPHeaders: { 'x-middleware-subrequest': header } } : {});
+    const page = await context.newPage();
+    for (const [route, rule] of protectedPages) {
+      await page.goto(rule.sample ?? route);
+      await expect(page, `${route} signed out`).toHaveURL(/\/sign-in/);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Masuk ke Jejak');
+    }
+    await context.close();
+  });
+}
+
+test('staff get 404 on owner-only pages', async ({ page, expectedErrors }) => {
+  await signIn(page, demo.bengkelStaff);
+  for (const [route] of protectedPages.filter(([, r]) => r.access === 'owner')) {
+    expectedErrors.push(new RegExp(`^404 .*${route.replace(/[/[\]]/g, '\\$&')}$`));
+    const res = await page.goto(route);
+    expect(res?.status(), route).toBe(404);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Halaman tidak ditemukan');
+  }
+});
+
+test("another tenant's ids answer 404, like ids that do not exist", async ({ page, expectedErrors }) => {
+  await signIn(page, demo.kopiOwner);
+  expectedErrors.push(/^404 /);
+  for (const [route, rule] of Object.entries(registry).filter(([r]) => r.includes('['))) {
+    const res = await page.goto(rule.sample!);
+    expect(res?.status(), `${route} with tenant Bengkel's ids`).toBe(404);
+    const unknown = [demo.bengkelTenantId, demo.bengkelPersonaId, demo.bengkelJourneyId].reduce(
+      (p, id) => p.replaceAll(id, '00000000-0000-4000-8000-000000000000'),
+      rule.sample!,
+    );
+    expect(unknown).not.toBe(rule.sample);
+    expect((await page.goto(unknown))?.status(), `${route} with unknown ids`).toBe(404);
+  }
+});

@@ -1,0 +1,23 @@
+import nextVitals from 'eslint-config-next/core-web-vitals';
+import nextTs from 'eslint-config-next/typescript';
+
+const config = [
+  ...nextVitals,
+  ...nextTs,
+  {
+    ignores: ['.next/**', 'node_modules/**', '.data/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts', 'db/migrations/**'],
+  },
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // process.env is read in one module only (lib/env.ts); scripts and configs are tooling.
+      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read env through lib/env.ts.' }],
+    },
+  },
+  {
+    files: ['lib/env.ts', 'scripts/**', '*.config.*', 'e2e/**', 'tests/**', 'db/seed.ts'],
+    rules: { 'no-restricted-properties': 'off' },
+  },
+];
+
+export default config;

@@ -1,0 +1,200 @@
+/**
+ * Accounts: sign-up (a business and its owner, in one transaction), password sign-in with
+ * brute-force limits, the session's view of a user, profile and password changes.
+ */
+import { randomUUID } from 'node:crypto';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { memberships, tenants, users, type BusinessType, type Locale, type MemberRole, type TimeZone } from '@/db/schema';
+import { audit, type AuditAction } from './audit';
+import { hashPassword, verifyPassword } from './auth/password';
+import { AppError, isUniqueViolation } from './errors';
+import { clearHits, releaseHit, takeHit, type Limit, type LimitState } from './rate-limit';
+import { withPlatform, withTenant, withUser } from './tenancy';
+
+/** 5 failed sign-ins per account per 15 minutes; 30 per IP (a shared office or campus NAT). */
+export const accountLimit: Limit = { bucket: 'sign_in_fail_account', max: 5, windowMs: 15 * 60 * 1000 };
+/** 5 wrong current passwords per account per 15 minutes when changing the password. */
+export const passwordChangeLimit: Limit = { bucket: 'password_change_fail', max: 5, windowMs: 15 * 60 * 1000 };
+export const ipLimit: Limit = { bucket: 'sign_in_fail_ip', max: 30, windowMs: 15 * 60 * 1000 };
+
+export class SignInError extends Error {
+  constructor(
+    public readonly reason: 'invalid' | 'locked',
+    public readonly retryAt?: Date,
+  ) {
+    super(reason);
+  }
+}
+
+// Verified against when the email is unknown, so both answers take the same time.
+let dummyHash: Promise<string> | undefined;
+
+function findUserByEmail(email: string) {
+  return withPlatform(async (tx) => {
+    const [u] = await tx.select().from(users).where(sql`lower(${users.email}) = ${email.toLowerCase()}`);
+    return u;
+  });
+}
+
+/** Writes an account event into the audit log of every business the user belongs to. */
+async function auditUser(userId: string, action: AuditAction, ip: string | null, meta: Record<string, unknown> = {}) {
+  const tenantIds = await withUser(userId, (tx) =>
+    tx.select({ tenantId: memberships.tenantId }).from(memberships).where(eq(memberships.userId, userId)),
+  );
+  for (const { tenantId } of tenantIds) {
+    await withTenant(tenantId, (tx) => audit(tx, { tenantId, actorUserId: userId, action, ip, targetType: 'user', targetId: userId, meta }));
+  }
+}
+
+/**
+ * Checks a password. Refuses, without looking at the password, once the account or the IP has
+ * too many recent failures: the sixth wrong try in 15 minutes locks the account even for the
+ * right password, and the lock is in the database, so it survives restarts.
+ */
+export async function authenticate(emailRaw: string, password: string, ip: string | null) {
+  const email = emailRaw.trim().toLowerCase();
+  // Each attempt is counted as a failure before the password is checked, and taken back on
+  // success: otherwise many attempts sent at once would all pass the check.
+  const acct = await takeHit(accountLimit, email);
+  const byIp: LimitState & { hitId?: string } = ip ? await takeHit(ipLimit, ip) : { allowed: true };
+  const user = await findUserByEmail(email);
+  if (!acct.allowed || !byIp.allowed) {
+    await releaseHit(acct.hitId);
+    await releaseHit(byIp.hitId);
+    const retryAt = [acct.retryAt, byIp.retryAt].filter(Boolean).sort((a, b) => b!.getTime() - a!.getTime())[0];
+    if (user) await auditUser(user.id, 'auth.locked_out', ip, { retryAt: retryAt?.toISOString() });
+    throw new SignInError('locked', retryAt);
+  }
+  const ok = user
+    ? await verifyPassword(user.passwordHash, password)
+    : (await verifyPassword(await (dummyHash ??= hashPassword(randomUUID())), password), false);
+  if (!user || !ok) {
+    if (user) await auditUser(user.id, 'auth.sign_in_failed', ip);
+    throw new SignInError('invalid');
+  }
+  await clearHits(accountLimit, email);
+  await releaseHit(byIp.hitId);
+  await auditUser(user.id, 'auth.sign_in', ip);
+  return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
+}
+
+export interface SignUpInput {
+  name: string;
+  businessName: string;
+  businessType: BusinessType;
+  city: string;
+  timeZone: TimeZone;
+  email: string;
+  password: string;
+  locale: Locale;
+}
+
+/** Creates the business and its owner together: either both exist afterwards, or neither. */
+export async function signUp(input: SignUpInput, ip: string | null = null) {
+  if (await findUserByEmail(input.email)) throw new AppError('validation.email_taken', { field: 'email' });
+  const passwordHash = await hashPassword(input.password);
+  const tenantId = randomUUID();
+  const userId = randomUUID();
+  try {
+    await withTenant(tenantId, async (tx) => {
+      await tx.insert(users).values({ id: userId, email: input.email, name: input.name, passwordHash, locale: input.locale });
+      await tx.insert(tenants).values({ id: tenantId, name: input.businessName, businessType: input.businessType, city: input.city, timeZone: input.timeZone });
+      await tx.insert(memberships).values({ tenantId, userId, role: 'owner' });
+      await audit(tx, { tenantId, actorUserId: userId, action: 'tenant.created', targetType: 'tenant', targetId: tenantId, ip });
+    });
+  } catch (err) {
+    if (isUniqueViolation(err)) throw new AppError('validation.email_taken', { field: 'email' });
+    throw err;
+  }
+  return { tenantId, userId };
+}
+
+export interface MembershipView {
+  tenantId: string;
+  tenantName: string;
+  role: MemberRole;
+  timeZone: TimeZone;
+  /** Changes whenever the logo does (null: no logo), so its URL can be cached for good. */
+  logoVersion: string | null;
+}
+
+export interface SessionUser {
+  id: string;
+  email: string;
+  name: string;
+  locale: Locale;
+  isPlatformAdmin: boolean;
+  sessionVersion: number;
+  memberships: MembershipView[];
+}
+
+/** The user behind a session, with their businesses; null if the account is gone. */
+export async function loadSessionUser(userId: string): Promise<SessionUser | null> {
+  return withUser(userId, async (tx) => {
+    const [u] = await tx.select().from(users).where(eq(users.id, userId));
+    if (!u) return null;
+    const rows = await tx
+      .select({
+        tenantId: memberships.tenantId,
+        role: memberships.role,
+        tenantName: tenants.name,
+        timeZone: tenants.timeZone,
+        // Not the logo itself: it can be ~270 KB, and this runs on every request.
+        logoVersion: sql<string | null>`case when ${tenants.logoUrl} is null then null else (extract(epoch from ${tenants.updatedAt}) * 1000)::bigint::text end`,
+      })
+      .from(memberships)
+      .innerJoin(tenants, eq(tenants.id, memberships.tenantId))
+      .where(eq(memberships.userId, userId))
+      .orderBy(asc(memberships.createdAt));
+    return {
+      id: u.id,
+      email: u.email,
+      name: u.name,
+      locale: u.locale,
+      isPlatformAdmin: u.isPlatformAdmin,
+      sessionVersion: u.sessionVersion,
+      memberships: rows,
+    };
+  });
+}
+
+export async function updateProfile(userId: string, input: { name: string; locale: Locale }) {
+  await withPlatform((tx) => tx.update(users).set(input).where(eq(users.id, userId)));
+  await auditUser(userId, 'profile.updated', null);
+}
+
+export async function setUserLocale(userId: string, locale: Locale) {
+  await withPlatform((tx) => tx.update(users).set({ locale }).where(eq(users.id, userId)));
+}
+
+/** Changes the password and ends every session of the user (the caller signs in again). */
+export async function changePassword(userId: string, current: string, next: string, ip: string | null) {
+  const [u] = await withPlatform((tx) => tx.select().from(users).where(eq(users.id, userId)));
+  if (!u) throw new AppError('errors.not_found');
+  // Someone holding a stolen session must not get unlimited guesses at the current password.
+  const slot = await takeHit(passwordChangeLimit, userId);
+  if (!slot.allowed) {
+    await releaseHit(slot.hitId);
+    throw new AppError('validation.password_change_locked', { field: 'currentPassword' });
+  }
+  if (!(await verifyPassword(u.passwordHash, current))) throw new AppError('validation.wrong_password', { field: 'currentPassword' });
+  await clearHits(passwordChangeLimit, userId);
+  if (current === next) throw new AppError('validation.password_same', { field: 'newPassword' });
+  const passwordHash = await hashPassword(next);
+  await withPlatform((tx) =>
+    tx
+      .update(users)
+      .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
+      .where(and(eq(users.id, userId), eq(users.passwordHash, u.passwordHash))),
+  );
+  await auditUser(userId, 'auth.password_changed', ip);
+}
+
+/** Ends every session of a user (removal from a team, password change). */
+export async function revokeSessions(userId: string) {
+  await withPlatform((tx) => tx.update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, userId)));
+}
+
+export async function recordSignOut(userId: string) {
+  await auditUser(userId, 'auth.sign_out', null);
+}

@@ -1,0 +1,22 @@
+/**
+ * Authorization as data: which roles hold each permission. Every page, action and route handler
+ * asks `can(role, permission)` on the server; the UI only hides what the server would refuse.
+ */
+import type { MemberRole } from '@/db/schema';
+
+export const permissions = {
+  'dashboard.read': ['owner', 'staff'],
+  'team.read': ['owner', 'staff'],
+  'team.invite': ['owner'],
+  'team.manage': ['owner'],
+  'tenant.settings': ['owner'],
+  'journeys.read': ['owner', 'staff'],
+  'journeys.write': ['owner', 'staff'],
+  'personas.write': ['owner', 'staff'],
+} as const satisfies Record<string, readonly MemberRole[]>;
+
+export type Permission = keyof typeof permissions;
+
+export function can(role: MemberRole, permission: Permission): boolean {
+  return (permissions[permission] as readonly MemberRole[]).includes(role);
+}

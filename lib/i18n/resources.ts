@@ -1,0 +1,31 @@
+/** Every translation, bundled. Adding a namespace: add both JSON files here and in settings.ts. */
+import enApp from '@/locales/en/app.json';
+import enAuth from '@/locales/en/auth.json';
+import enCommon from '@/locales/en/common.json';
+import enErrors from '@/locales/en/errors.json';
+import enJourneys from '@/locales/en/journeys.json';
+import enLanding from '@/locales/en/landing.json';
+import enMap from '@/locales/en/map.json';
+import enPersonas from '@/locales/en/personas.json';
+import enSettings from '@/locales/en/settings.json';
+import enTeam from '@/locales/en/team.json';
+import enVersions from '@/locales/en/versions.json';
+import idApp from '@/locales/id/app.json';
+import idAuth from '@/locales/id/auth.json';
+import idCommon from '@/locales/id/common.json';
+import idErrors from '@/locales/id/errors.json';
+import idJourneys from '@/locales/id/journeys.json';
+import idLanding from '@/locales/id/landing.json';
+import idMap from '@/locales/id/map.json';
+import idPersonas from '@/locales/id/personas.json';
+import idSettings from '@/locales/id/settings.json';
+import idTeam from '@/locales/id/team.json';
+import idVersions from '@/locales/id/versions.json';
+import type { Locale, Namespace } from './settings';
+
+export type Resources = Record<Namespace, Record<string, unknown>>;
+
+export const resources: Record<Locale, Resources> = {
+  id: { app: idApp, auth: idAuth, common: idCommon, errors: idErrors, landing: idLanding, settings: idSettings, team: idTeam, journeys: idJourneys, personas: idPersonas, map: idMap, versions: idVersions },
+  en: { app: enApp, auth: enAuth, common: enCommon, errors: enErrors, landing: enLanding, settings: enSettings, team: enTeam, journeys: enJourneys, personas: enPersonas, map: enMap, versions: enVersions },
+};

@@ -1,0 +1,23 @@
+import 'server-only';
+import { cookies } from 'next/headers';
+import { cache } from 'react';
+import { i18nFor } from './instance';
+import { defaultLocale, isLocale, type Locale, type Namespace, localeCookie } from './settings';
+
+/**
+ * The request's UI language: the cookie set by the language switcher; else, when signed in, the
+ * language saved in the profile (a new phone gets it too); else Indonesian.
+ */
+export const getLocale = cache(async (): Promise<Locale> => {
+  const value = (await cookies()).get(localeCookie)?.value;
+  if (isLocale(value)) return value;
+  const { getSession } = await import('@/lib/auth/session');
+  const session = await getSession().catch(() => null);
+  return session?.user.locale ?? defaultLocale;
+});
+
+/** `t` for server components, route handlers and actions. */
+export async function getT(ns: Namespace = 'common', locale?: Locale) {
+  const lng = locale ?? (await getLocale());
+  return { t: i18nFor(lng).getFixedT(lng, ns), locale: lng };
+}

@@ -1,0 +1,15 @@
+export const locales = ['id', 'en'] as const;
+export type Locale = (typeof locales)[number];
+export const defaultLocale: Locale = 'id';
+export const localeCookie = 'jejak_locale';
+export const namespaces = ['common', 'errors', 'landing', 'auth', 'app', 'team', 'settings', 'journeys', 'personas', 'map', 'versions'] as const;
+export type Namespace = (typeof namespaces)[number];
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (locales as readonly string[]).includes(value);
+}
+
+/** Intl locale tag for a UI language: Indonesian formats use id-ID. */
+export function intlLocale(locale: Locale): string {
+  return locale === 'en' ? 'en-ID' : 'id-ID';
+}

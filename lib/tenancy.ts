@@ -1,0 +1,45 @@
+/**
+ * The only way to reach the database from app code. Each unit of work is one transaction run as
+ * the `jejak_app` role (no table ownership, no BYPASSRLS), with the tenant and user set for that
+ * transaction only (`set_config(..., true)`), so pooled connections never carry them over.
+ */
+import { sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { getConnection, type Tx } from '@/db/client';
+import { NotFoundError } from './errors';
+
+export type { Tx };
+
+const id = z.uuid();
+
+export { NotFoundError };
+
+async function run<T>(tenantId: string, userId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  const { db } = await getConnection();
+  return db.transaction(async (tx) => {
+    await tx.execute(
+      sql`select set_config('app.tenant_id', ${tenantId}, true), set_config('app.user_id', ${userId}, true)`,
+    );
+    await tx.execute(sql`set local role jejak_app`);
+    return fn(tx);
+  });
+}
+
+/** A unit of work inside one tenant. Rows of other tenants are invisible and unwritable. */
+export function withTenant<T>(tenantId: string, fn: (tx: Tx) => Promise<T>, opts: { userId?: string } = {}): Promise<T> {
+  // A malformed id can never name a tenant: answer as for any unknown id.
+  if (!id.safeParse(tenantId).success) return Promise.reject(new NotFoundError('tenant'));
+  if (opts.userId !== undefined && !id.safeParse(opts.userId).success) return Promise.reject(new NotFoundError('user'));
+  return run(tenantId, opts.userId ?? '', fn);
+}
+
+/** Work for a signed-in user with no tenant chosen: their own memberships and the businesses they belong to. */
+export function withUser<T>(userId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  if (!id.safeParse(userId).success) return Promise.reject(new NotFoundError('user'));
+  return run('', userId, fn);
+}
+
+/** Platform tables only (accounts, rate limits): no tenant rows are visible here. */
+export function withPlatform<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return run('', '', fn);
+}

@@ -1,0 +1,88 @@
+/**
+ * The map editor's state against the real save: what the editor sends is what comes back, new
+ * stages keep the ids they were given on the next save, and a save from a stale revision is
+ * refused without writing anything.
+ */
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { editorReducer, fromStages, signature, toSave, type EditorDoc } from '@/components/journey/map/editor-state';
+import { AppError } from '@/lib/errors';
+import { createJourney, getJourney, saveMap, type JourneyContext } from '@/lib/journeys';
+import { makeTenant } from '../support/factory';
+
+async function journey() {
+  const t = await makeTenant(`Bengkel Uji ${randomUUID().slice(0, 6)}`);
+  const ctx: JourneyContext = { tenantId: t.id, userId: t.owner.id };
+  const { id } = await createJourney(ctx, {
+    name: 'Servis mobil',
+    model: 'five_stage',
+    stageNames: { awareness: 'Kesadaran', consideration: 'Pertimbangan', purchase: 'Pembelian', retention: 'Retensi', advocacy: 'Advokasi' },
+  });
+  return { ctx, id };
+}
+
+async function load(ctx: JourneyContext, id: string) {
+  const { journey: j, stages } = await getJourney(ctx, id);
+  return { revision: j.revision, doc: fromStages(stages, j.isCycle) };
+}
+
+/** Saves as the editor does, then applies the answer as the editor does. */
+async function save(ctx: JourneyContext, id: string, doc: EditorDoc, revision: number) {
+  const { revision: next } = await saveMap(ctx, id, toSave(doc, revision));
+  const { stages } = await getJourney(ctx, id);
+  const saved = editorReducer(doc, { type: 'saved', uids: doc.stages.map((s) => s.uid), ids: stages.map((s) => s.id!) });
+  return { revision: next, doc: saved };
+}
+
+describe('saving the map from the editor', () => {
+  it('stores every edit, and reloading shows exactly what was on screen', async () => {
+    const { ctx, id } = await journey();
+    const start = await load(ctx, id);
+    expect(start.doc.isCycle).toBe(true);
+    let doc = editorReducer(start.doc, { type: 'addItem', uid: start.doc.stages[0]!.uid, lane: 'painPoints' });
+    doc = editorReducer(doc, { type: 'setItem', uid: doc.stages[0]!.uid, lane: 'painPoints', index: 0, value: 'Bengkel tidak mengangkat telepon' });
+    doc = editorReducer(doc, { type: 'renameStage', uid: doc.stages[1]!.uid, name: 'Membandingkan bengkel' });
+    doc = editorReducer(doc, { type: 'moveStage', from: 1, to: 0 });
+    doc = editorReducer(doc, { type: 'addTouchpoint', uid: doc.stages[2]!.uid });
+    doc = editorReducer(doc, { type: 'setTouchpoint', uid: doc.stages[2]!.uid, index: 0, channel: 'custom', label: 'Grup WA kompleks' });
+    doc = editorReducer(doc, { type: 'setEmotion', uid: doc.stages[0]!.uid, score: -1 });
+    doc = editorReducer(doc, { type: 'setCycle', value: false });
+
+    const saved = await save(ctx, id, doc, start.revision);
+    expect(saved.revision).toBe(start.revision + 1);
+    const after = await load(ctx, id);
+    expect(after.revision).toBe(saved.revision);
+    expect(signature(after.doc)).toBe(signature(doc));
+    expect(after.doc.stages.map((s) => s.name)).toEqual(['Membandingkan bengkel', 'Kesadaran', 'Pembelian', 'Retensi', 'Advokasi']);
+    expect(after.doc.stages[1]!.lanes.painPoints).toEqual(['Bengkel tidak mengangkat telepon']);
+    expect(after.doc.isCycle).toBe(false);
+  });
+
+  it('keeps the id a new stage got on its first save', async () => {
+    const { ctx, id } = await journey();
+    const start = await load(ctx, id);
+    const added = editorReducer(start.doc, { type: 'addStage', uid: 'new-1', name: 'Ulasan' });
+    const first = await save(ctx, id, added, start.revision);
+    const newId = first.doc.stages[5]!.id;
+    expect(newId).toBeTruthy();
+    const renamed = editorReducer(first.doc, { type: 'renameStage', uid: 'new-1', name: 'Ulasan Google' });
+    await save(ctx, id, renamed, first.revision);
+    const after = await load(ctx, id);
+    expect(after.doc.stages[5]).toMatchObject({ id: newId, name: 'Ulasan Google' });
+    expect(after.doc.stages.map((s) => s.id)).toEqual(first.doc.stages.map((s) => s.id));
+  });
+
+  it('refuses a save from a stale revision and writes nothing', async () => {
+    const { ctx, id } = await journey();
+    const mine = await load(ctx, id);
+    const theirs = await load(ctx, id);
+    await save(ctx, id, editorReducer(theirs.doc, { type: 'renameStage', uid: theirs.doc.stages[0]!.uid, name: 'Tahu dari teman' }), theirs.revision);
+
+    const edited = editorReducer(mine.doc, { type: 'renameStage', uid: mine.doc.stages[4]!.uid, name: 'Merekomendasikan' });
+    const refused = await saveMap(ctx, id, toSave(edited, mine.revision)).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(AppError);
+    expect((refused as AppError).key).toBe('errors.journey_conflict');
+    const after = await load(ctx, id);
+    expect(after.doc.stages.map((s) => s.name)).toEqual(['Tahu dari teman', 'Pertimbangan', 'Pembelian', 'Retensi', 'Advokasi']);
+  });
+});

@@ -1,0 +1,147 @@
+/**
+ * Settings: the business's details and logo persist, the logo is checked by its bytes, and the
+ * session's view of a business carries only a logo version, never the image itself.
+ */
+import { and, eq } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { auditLog, tenants, users as usersTable } from '@/db/schema';
+import { changePassword, loadSessionUser } from '@/lib/accounts';
+import { hashPassword } from '@/lib/auth/password';
+import { AppError } from '@/lib/errors';
+import { decodeLogo, LOGO_MAX_BYTES, logoDataUrl, logoPath, sniffImageType } from '@/lib/logo';
+import { getTenant, updateTenant } from '@/lib/team';
+import { withPlatform, withTenant } from '@/lib/tenancy';
+import { makeTenant, makeUser } from '../support/factory';
+
+const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
+const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46]);
+const webp = new Uint8Array([...Buffer.from('RIFF'), 30, 0, 0, 0, ...Buffer.from('WEBPVP8 ')]);
+const svg = new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>');
+
+async function refusal(p: Promise<unknown>) {
+  const err = await p.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(AppError);
+  return { key: (err as AppError).key, field: (err as AppError).opts.field };
+}
+
+describe('logo checks', () => {
+  it('recognises PNG, JPEG and WebP by their first bytes, and nothing else', () => {
+    expect(sniffImageType(png)).toBe('image/png');
+    expect(sniffImageType(jpeg)).toBe('image/jpeg');
+    expect(sniffImageType(webp)).toBe('image/webp');
+    expect(sniffImageType(svg)).toBeNull();
+    expect(sniffImageType(new Uint8Array())).toBeNull();
+  });
+
+  it('encodes an accepted image with the type its bytes show, whatever the browser claimed', async () => {
+    const url = await logoDataUrl(new Blob([png], { type: 'image/jpeg' }));
+    expect(url).toBe(`data:image/png;base64,${Buffer.from(png).toString('base64')}`);
+    expect(decodeLogo(url)).toEqual({ type: 'image/png', bytes: Buffer.from(png) });
+  });
+
+  it('refuses an SVG or any non-image on the logo field, even when labelled image/png', async () => {
+    expect(await refusal(logoDataUrl(new Blob([svg], { type: 'image/png' })))).toEqual({ key: 'validation.image_type', field: 'logo' });
+    expect(await refusal(logoDataUrl(new Blob(['hello'], { type: 'image/webp' })))).toEqual({ key: 'validation.image_type', field: 'logo' });
+  });
+
+  it('accepts exactly 200 KB and refuses one byte more', async () => {
+    const at = new Uint8Array(LOGO_MAX_BYTES);
+    at.set(png);
+    await expect(logoDataUrl(new Blob([at]))).resolves.toMatch(/^data:image\/png;base64,/);
+    const over = new Uint8Array(LOGO_MAX_BYTES + 1);
+    over.set(png);
+    expect(await refusal(logoDataUrl(new Blob([over])))).toEqual({ key: 'validation.image_size', field: 'logo' });
+  });
+
+  it('serves only well-formed stored logos whose bytes match their declared type', () => {
+    expect(decodeLogo(null)).toBeNull();
+    expect(decodeLogo('https://example.com/logo.png')).toBeNull();
+    expect(decodeLogo(`data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`)).toBeNull();
+    expect(decodeLogo(`data:image/jpeg;base64,${Buffer.from(png).toString('base64')}`)).toBeNull();
+  });
+
+  it('builds the logo URL from the business and the logo version', () => {
+    expect(logoPath('t1', null)).toBeNull();
+    expect(logoPath('t1', '123')).toBe('/api/business-logo/t1?v=123');
+  });
+});
+
+describe('business settings', () => {
+  let a: Awaited<ReturnType<typeof makeTenant>>;
+  let b: Awaited<ReturnType<typeof makeTenant>>;
+  const ctx = () => ({ tenantId: a.id, userId: a.owner.id });
+
+  beforeAll(async () => {
+    a = await makeTenant('Warung Lama');
+    b = await makeTenant('Warung Tetangga');
+  });
+
+  it('saves the details and records who changed them', async () => {
+    await updateTenant(ctx(), { name: 'Warung Bu Sri', businessType: 'warung', city: 'Makassar', timeZone: 'Asia/Makassar' });
+    const t = await getTenant(ctx());
+    expect(t).toMatchObject({ name: 'Warung Bu Sri', businessType: 'warung', city: 'Makassar', timeZone: 'Asia/Makassar', logoUrl: null });
+    const entries = await withTenant(a.id, (tx) =>
+      tx.select().from(auditLog).where(and(eq(auditLog.tenantId, a.id), eq(auditLog.action, 'tenant.updated'))),
+    );
+    expect(entries.map((e) => e.actorUserId)).toContain(a.owner.id);
+  });
+
+  it('keeps the logo when none is given, replaces it, and removes it with null', async () => {
+    const details = { name: 'Warung Bu Sri', businessType: 'warung', city: 'Makassar', timeZone: 'Asia/Makassar' } as const;
+    const first = await logoDataUrl(new Blob([png]));
+    await updateTenant(ctx(), { ...details, logoUrl: first });
+    expect((await getTenant(ctx())).logoUrl).toBe(first);
+
+    await updateTenant(ctx(), { ...details, city: 'Maros' });
+    expect(await getTenant(ctx())).toMatchObject({ city: 'Maros', logoUrl: first });
+
+    const second = await logoDataUrl(new Blob([jpeg]));
+    await updateTenant(ctx(), { ...details, logoUrl: second });
+    expect((await getTenant(ctx())).logoUrl).toBe(second);
+
+    await updateTenant(ctx(), { ...details, logoUrl: null });
+    expect((await getTenant(ctx())).logoUrl).toBeNull();
+  });
+
+  it("changes only the caller's business", async () => {
+    await updateTenant(ctx(), { name: 'Warung A', businessType: 'cafe', city: 'Bogor', timeZone: 'Asia/Jakarta', logoUrl: null });
+    const [other] = await withTenant(b.id, (tx) => tx.select().from(tenants).where(eq(tenants.id, b.id)));
+    expect(other).toMatchObject({ name: 'Warung Tetangga', logoUrl: null });
+  });
+
+  it('gives the session a logo version that changes with the logo, not the logo itself', async () => {
+    const details = { name: 'Warung A', businessType: 'cafe', city: 'Bogor', timeZone: 'Asia/Jakarta' } as const;
+    await updateTenant(ctx(), { ...details, logoUrl: null });
+    const none = (await loadSessionUser(a.owner.id))!.memberships[0]!;
+    expect(none.logoVersion).toBeNull();
+    expect(none).not.toHaveProperty('logoUrl');
+
+    await updateTenant(ctx(), { ...details, logoUrl: await logoDataUrl(new Blob([png])) });
+    const v1 = (await loadSessionUser(a.owner.id))!.memberships[0]!.logoVersion;
+    expect(v1).toMatch(/^\d+$/);
+    await new Promise((r) => setTimeout(r, 5));
+    await updateTenant(ctx(), { ...details, logoUrl: await logoDataUrl(new Blob([webp])) });
+    const v2 = (await loadSessionUser(a.owner.id))!.memberships[0]!.logoVersion;
+    expect(v2).toMatch(/^\d+$/);
+    expect(v2).not.toBe(v1);
+  });
+});
+
+describe('password change (the profile page relies on these answers)', () => {
+  it('names the current-password field when it is wrong, and changes nothing', async () => {
+    const u = await makeUser({ passwordHash: await hashPassword('lama-rahasia-1') });
+    expect(await refusal(changePassword(u.id, 'salah-sekali', 'baru-rahasia-2', null))).toEqual({ key: 'validation.wrong_password', field: 'currentPassword' });
+    const [row] = await withPlatform((tx) => tx.select().from(usersTable).where(eq(usersTable.id, u.id)));
+    expect(row?.sessionVersion).toBe(1);
+  });
+
+  it('ends every session by bumping the session version', async () => {
+    const u = await makeUser({ passwordHash: await hashPassword('lama-rahasia-1') });
+    await changePassword(u.id, 'lama-rahasia-1', 'baru-rahasia-2', null);
+    const [row] = await withPlatform((tx) => tx.select().from(usersTable).where(eq(usersTable.id, u.id)));
+    expect(row?.sessionVersion).toBe(2);
+  });
+});

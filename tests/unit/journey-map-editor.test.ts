@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { editorReducer, fieldId, fromStages, newStage, signature, toSave, validate, type EditorDoc } from '@/components/journey/map/editor-state';
+import { mapSaveSchema, type StageDoc } from '@/lib/journey-model';
+
+const id1 = '0b5e1c00-0000-4000-8000-000000000301';
+const id2 = '0b5e1c00-0000-4000-8000-000000000302';
+
+function stage(id: string, name: string): StageDoc {
+  return { ...newStage(id, name), id };
+}
+
+const loaded = (): EditorDoc => fromStages([stage(id1, 'Kesadaran'), stage(id2, 'Pembelian')], true);
+
+describe('map editor state', () => {
+  it('keys loaded stages by their ids and saves them with those ids, in order', () => {
+    const doc = loaded();
+    expect(doc.stages.map((s) => s.uid)).toEqual([id1, id2]);
+    const save = toSave(doc, 4);
+    expect(save.revision).toBe(4);
+    expect(save.isCycle).toBe(true);
+    expect(save.stages.map((s) => [s.id, s.name])).toEqual([
+      [id1, 'Kesadaran'],
+      [id2, 'Pembelian'],
+    ]);
+    expect(mapSaveSchema.safeParse(save).success).toBe(true);
+  });
+
+  it('adds, renames, moves and removes stages; a new stage is saved without an id', () => {
+    let doc = editorReducer(loaded(), { type: 'addStage', uid: 'new-1', name: 'Retensi' });
+    doc = editorReducer(doc, { type: 'renameStage', uid: id1, name: 'Kenal usaha' });
+    doc = editorReducer(doc, { type: 'moveStage', from: 2, to: 0 });
+    expect(doc.stages.map((s) => s.name)).toEqual(['Retensi', 'Kenal usaha', 'Pembelian']);
+    expect(toSave(doc, 1).stages[0]).not.toHaveProperty('id');
+    doc = editorReducer(doc, { type: 'removeStage', uid: id2 });
+    expect(doc.stages.map((s) => s.uid)).toEqual(['new-1', id1]);
+  });
+
+  it('stops adding stages at the limit of twelve', () => {
+    let doc: EditorDoc = { isCycle: false, stages: [] };
+    for (let i = 0; i < 14; i++) doc = editorReducer(doc, { type: 'addStage', uid: `new-${i}`, name: `Tahap ${i + 1}` });
+    expect(doc.stages).toHaveLength(12);
+  });
+
+  it('edits lane items and drops empty rows when saving', () => {
+    let doc = editorReducer(loaded(), { type: 'addItem', uid: id1, lane: 'painPoints' });
+    doc = editorReducer(doc, { type: 'addItem', uid: id1, lane: 'painPoints' });
+    doc = editorReducer(doc, { type: 'setItem', uid: id1, lane: 'painPoints', index: 1, value: 'Telepon tidak diangkat' });
+    expect(doc.stages[0]!.lanes.painPoints).toEqual(['', 'Telepon tidak diangkat']);
+    expect(toSave(doc, 1).stages[0]!.lanes.painPoints).toEqual(['Telepon tidak diangkat']);
+    doc = editorReducer(doc, { type: 'removeItem', uid: id1, lane: 'painPoints', index: 1 });
+    expect(doc.stages[0]!.lanes.painPoints).toEqual(['']);
+    expect(doc.stages[1]!.lanes.painPoints).toEqual([]);
+  });
+
+  it('keeps a label only for an "Other" touchpoint', () => {
+    let doc = editorReducer(loaded(), { type: 'addTouchpoint', uid: id2 });
+    expect(doc.stages[1]!.lanes.touchpoints).toEqual([{ channel: 'whatsapp', label: '' }]);
+    doc = editorReducer(doc, { type: 'setTouchpoint', uid: id2, index: 0, channel: 'custom', label: 'Grup arisan' });
+    expect(doc.stages[1]!.lanes.touchpoints).toEqual([{ channel: 'custom', label: 'Grup arisan' }]);
+    doc = editorReducer(doc, { type: 'setTouchpoint', uid: id2, index: 0, channel: 'shopee', label: 'Grup arisan' });
+    expect(doc.stages[1]!.lanes.touchpoints).toEqual([{ channel: 'shopee', label: '' }]);
+  });
+
+  it('sets emotion, its note, the metric and the cycle', () => {
+    let doc = editorReducer(loaded(), { type: 'setEmotion', uid: id1, score: -2 });
+    doc = editorReducer(doc, { type: 'setEmotionNote', uid: id1, note: 'Kesal menunggu' });
+    doc = editorReducer(doc, { type: 'setMetric', uid: id2, metric: 'Pesanan per minggu' });
+    doc = editorReducer(doc, { type: 'setCycle', value: false });
+    expect(doc.stages[0]!.emotion).toEqual({ score: -2, note: 'Kesal menunggu' });
+    expect(doc.stages[1]!.metric).toBe('Pesanan per minggu');
+    expect(toSave(doc, 1).isCycle).toBe(false);
+    doc = editorReducer(doc, { type: 'setEmotion', uid: id1, score: null });
+    expect(doc.stages[0]!.emotion.score).toBeNull();
+  });
+
+  it('gives saved new stages their database ids, by the order they were sent in', () => {
+    let doc = editorReducer(loaded(), { type: 'addStage', uid: 'new-1', name: 'Advokasi' });
+    const sent = doc.stages.map((s) => s.uid);
+    // A stage added while the save was on its way keeps having no id.
+    doc = editorReducer(doc, { type: 'addStage', uid: 'new-2', name: 'Ulasan' });
+    const newId = '0b5e1c00-0000-4000-8000-000000000303';
+    doc = editorReducer(doc, { type: 'saved', uids: sent, ids: [id1, id2, newId] });
+    expect(doc.stages.map((s) => s.id)).toEqual([id1, id2, newId, undefined]);
+    expect(doc.stages[2]!.uid).toBe('new-1');
+  });
+
+  it('tells unsaved changes apart from spaces, empty rows and ids', () => {
+    const before = signature(loaded());
+    let doc = editorReducer(loaded(), { type: 'addItem', uid: id1, lane: 'questions' });
+    expect(signature(doc)).toBe(before);
+    doc = editorReducer(doc, { type: 'renameStage', uid: id1, name: ' Kesadaran ' });
+    expect(signature(doc)).toBe(before);
+    doc = editorReducer(doc, { type: 'moveStage', from: 0, to: 1 });
+    expect(signature(doc)).not.toBe(before);
+    const unsaved = editorReducer(loaded(), { type: 'addStage', uid: 'new-1', name: 'Advokasi' });
+    const saved = editorReducer(unsaved, { type: 'saved', uids: ['new-1'], ids: ['0b5e1c00-0000-4000-8000-000000000303'] });
+    expect(signature(saved)).toBe(signature(unsaved));
+  });
+
+  it('points at the inputs that stop a save', () => {
+    let doc = editorReducer(loaded(), { type: 'renameStage', uid: id2, name: '  ' });
+    doc = editorReducer(doc, { type: 'addTouchpoint', uid: id1 });
+    doc = editorReducer(doc, { type: 'setTouchpoint', uid: id1, index: 0, channel: 'custom', label: '' });
+    expect(validate(doc, 1)).toEqual({
+      [fieldId(id2, 'name')]: 'validation.stage_name',
+      [fieldId(id1, 'touchpoints', 0, 'label')]: 'validation.touchpoint_label',
+    });
+    expect(validate(loaded(), 1)).toEqual({});
+    expect(validate(loaded(), 0)).toEqual({ _form: 'validation.invalid' });
+  });
+});

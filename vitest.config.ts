@@ -1,0 +1,52 @@
+/**
+ * Unit tests, and the integration suite twice: on embedded PGlite always, and on a real
+ * PostgreSQL server when one is reachable (TEST_DATABASE_URL, else the local server). Under
+ * CI=true a missing server fails the run instead of skipping it.
+ */
+import path from 'node:path';
+import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
+import { adminUrl, isReachable, testDatabaseName, testDatabaseUrl } from './tests/support/postgres';
+
+const alias = { '@': path.resolve(import.meta.dirname), 'server-only': path.resolve(import.meta.dirname, 'tests/support/empty.ts') };
+
+export default defineConfig(async () => {
+  const pgReachable = await isReachable(adminUrl());
+  if (!pgReachable) {
+    if (process.env.CI === 'true') {
+      throw new Error(`CI=true and no PostgreSQL server answers at ${adminUrl()}: the real-PostgreSQL pass is mandatory.`);
+    }
+    console.warn(`\n[vitest] No PostgreSQL at ${adminUrl()}: the integration suite runs on PGlite only.\n`);
+  }
+  const dbName = testDatabaseName();
+  const integration = {
+    include: ['tests/integration/**/*.test.ts'],
+    pool: 'forks' as const,
+    maxWorkers: 1,
+    isolate: false,
+    fileParallelism: false,
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  };
+  const projects: TestProjectInlineConfiguration[] = [
+        { resolve: { alias }, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
+        {
+          resolve: { alias },
+          test: { ...integration, name: 'integration-pglite', env: { PGLITE_DIR: 'memory://', DATABASE_URL: '' } },
+        },
+        ...(pgReachable
+          ? [
+              {
+                resolve: { alias },
+                test: {
+                  ...integration,
+                  name: 'integration-postgres',
+                  env: { DATABASE_URL: testDatabaseUrl(dbName) },
+                  provide: { testDatabaseName: dbName },
+                  globalSetup: ['tests/support/postgres-global-setup.ts'],
+                },
+              },
+            ]
+          : []),
+  ];
+  return { resolve: { alias }, test: { projects } };
+});
