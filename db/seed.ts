@@ -6,11 +6,12 @@
 import { and, count, eq } from 'drizzle-orm';
 import { env } from '@/lib/env';
 import { hashPassword } from '@/lib/auth/password';
+import { hashShareToken, sharePath } from '@/lib/journey-sharing';
 import { getTemplate, stageNamesFor } from '@/lib/journey-templates';
 import { createJourney, getJourney, saveMap, saveVersion } from '@/lib/journeys';
 import { withPlatform, withTenant } from '@/lib/tenancy';
 import type { Database } from './client';
-import { journeys, memberships, personas, tenants, users, type NewTenant, type NewUser, type MemberRole } from './schema';
+import { journeys, journeyShareLinks, memberships, personas, tenants, users, type NewTenant, type NewUser, type MemberRole } from './schema';
 
 export const DEMO_PASSWORD = 'jejak-demo-2026';
 export const DEMO_ADMIN_PASSWORD = 'jejak-admin-2026';
@@ -23,6 +24,8 @@ export const demo = {
     /** Demo persona and journey (from the bengkel template) with two saved versions. */
     personaId: '0b5e1c00-0000-4000-8000-000000000101',
     journeyId: '0b5e1c00-0000-4000-8000-000000000201',
+    /** A read-only share link to that journey, so the signed-out view can be tried at once. */
+    shareLink: { id: '0b5e1c00-0000-4000-8000-000000000301', token: 'DemoBengkelMajuJaya-PetaServis01' },
   },
   kopi: {
     tenant: { id: '0b5e1c00-0000-4000-8000-000000000002', name: 'Kedai Kopi Senja', businessType: 'cafe', city: 'Makassar', timeZone: 'Asia/Makassar' },
@@ -142,4 +145,14 @@ export async function seed(): Promise<void> {
   }
   await seedJourney(demo.bengkel, demoPersonas.bengkel, 'bengkel', 'Servis mobil: dari mencari bengkel sampai merekomendasikan');
   await seedJourney(demo.kopi, demoPersonas.kopi, 'cafe', 'Nugas di Kedai Kopi Senja');
+  const { tenant, journeyId, shareLink, owner } = demo.bengkel;
+  await withTenant(tenant.id, (tx) =>
+    tx
+      .insert(journeyShareLinks)
+      .values({ tenantId: tenant.id, id: shareLink.id, journeyId, tokenHash: hashShareToken(shareLink.token), createdBy: owner.id })
+      .onConflictDoNothing(),
+  );
 }
+
+/** The demo share link's path (README, e2e). */
+export const demoSharePath = sharePath(demo.bengkel.tenant.id, demo.bengkel.shareLink.token);

@@ -46,6 +46,19 @@ test('owner edits a journey map; a stale save keeps the edits and offers the lat
   await pain.fill('Telepon bengkel tidak diangkat');
   await expect(page.getByText('Ada perubahan yang belum disimpan', { exact: true })).toBeVisible();
 
+  // A second pain point, moved above the first by keyboard; focus follows it.
+  await stage(page, 1).getByRole('button', { name: 'Tambah Titik nyeri', exact: true }).click();
+  await stage(page, 1).getByLabel('Titik nyeri 2', { exact: true }).fill('Tidak tahu bengkel mana yang buka');
+  await stage(page, 1).getByRole('button', { name: 'Pindahkan Titik nyeri 2 ke atas', exact: true }).focus();
+  await page.keyboard.press('Enter');
+  await expect(stage(page, 1).getByLabel('Titik nyeri 1', { exact: true })).toHaveValue('Tidak tahu bengkel mana yang buka');
+  await expect(stage(page, 1).getByLabel('Titik nyeri 2', { exact: true })).toHaveValue('Telepon bengkel tidak diangkat');
+  await expect(stage(page, 1).getByRole('button', { name: 'Pindahkan Titik nyeri 1 ke bawah', exact: true })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(stage(page, 1).getByLabel('Titik nyeri 1', { exact: true })).toHaveValue('Telepon bengkel tidak diangkat');
+  await stage(page, 1).getByRole('button', { name: 'Hapus Titik nyeri 2', exact: true }).click();
+  await expect(stage(page, 1).getByLabel('Titik nyeri 2', { exact: true })).toHaveCount(0);
+
   await stageName(page, 2).fill('Membandingkan bengkel');
   await stage(page, 2).getByRole('radio', { name: 'Negatif', exact: true }).check();
 
@@ -67,6 +80,15 @@ test('owner edits a journey map; a stale save keeps the edits and offers the lat
   await expect(page.getByText('Tersimpan.', { exact: true })).toBeVisible();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(renamed);
   await expect(page.getByText('Ada perubahan yang belum disimpan', { exact: true })).toBeVisible();
+  await expect(stageName(page, 1)).toHaveValue('Membandingkan bengkel');
+
+  // Following a link inside the app with unsaved edits asks first; "cancel" stays on the map.
+  const asked = page.waitForEvent('dialog');
+  void page.getByRole('link', { name: 'Riwayat versi', exact: true }).click();
+  const dialog = await asked;
+  expect(dialog.message()).toBe('Perubahan di peta ini belum disimpan. Tetap tinggalkan halaman ini? Perubahan akan hilang.');
+  await dialog.dismiss();
+  await expect(page).toHaveURL(new RegExp(`${mapPath}$`));
   await expect(stageName(page, 1)).toHaveValue('Membandingkan bengkel');
 
   await save(page);

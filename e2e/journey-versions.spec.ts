@@ -103,6 +103,20 @@ test('a share link opens the map signed out, and stops after "Cabut"', async ({ 
   await visitorCtx.close();
 });
 
+test("the demo seed's share link opens Bengkel's map signed out, even without JavaScript", async ({ browser }) => {
+  const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, javaScriptEnabled: false });
+  const visitor = await ctx.newPage();
+  const res = await visitor.goto(`/share/${demo.bengkelTenantId}/DemoBengkelMajuJaya-PetaServis01`);
+  expect(res?.status()).toBe(200);
+  await expect(visitor.getByRole('heading', { level: 1 })).toHaveText('Servis mobil: dari mencari bengkel sampai merekomendasikan');
+  await expect(visitor.getByText('Dibagikan oleh Bengkel Maju Jaya')).toBeVisible();
+  await expect(visitor.getByText(ui.readOnly)).toBeVisible();
+  // The map as saved (the seed's second version added this pain point), and nothing to edit it with.
+  await expect(visitor.getByText('Tidak tahu bengkel mana yang buka hari Minggu')).toBeVisible();
+  await expect(visitor.locator('textarea, select, input:not([type="hidden"])')).toHaveCount(0);
+  await ctx.close();
+});
+
 test('export downloads JSON, and importing it creates a new journey', async ({ page }) => {
   await signIn(page, demo.bengkelOwner);
   await page.goto(`${base}/share`);

@@ -17,6 +17,13 @@ export type AuditAction =
   | 'member.left'
   | 'member.ownership_transferred'
   | 'profile.updated'
+  | 'persona.created'
+  | 'persona.duplicated'
+  | 'persona.archived'
+  | 'persona.restored'
+  | 'journey.created'
+  | 'journey.imported'
+  | 'journey.version_saved'
   | 'journey.version_restored'
   | 'journey.shared'
   | 'journey.share_revoked';

@@ -150,6 +150,7 @@ export async function createJourney(ctx: JourneyContext, input: NewJourney) {
       createdBy: ctx.userId,
     });
     await insertStages(tx, ctx.tenantId, id, stages);
+    await audit(tx, { tenantId: ctx.tenantId, actorUserId: ctx.userId, action: 'journey.created', targetType: 'journey', targetId: id, ip: ctx.ip, meta: { model: input.model, template: input.templateKey ?? null } });
   });
   return { id };
 }
@@ -191,18 +192,26 @@ export async function saveMap(ctx: JourneyContext, journeyId: string, save: MapS
   });
 }
 
+/**
+ * Changes the name, persona and status. This bumps the revision like a map save (a version
+ * snapshot includes them); the result names the revision it moved from and to, so an editor whose
+ * edits started from `from` knows nobody else saved in between and can carry on from `to`.
+ */
 export async function updateJourneyDetails(
   ctx: JourneyContext,
   journeyId: string,
   input: { name: string; personaId: string | null; status: JourneyStatus },
-) {
-  await withTenant(ctx.tenantId, async (tx) => {
+): Promise<{ from: number; to: number }> {
+  return withTenant(ctx.tenantId, async (tx) => {
     await journeyRow(tx, ctx.tenantId, journeyId);
     const personaId = await checkPersona(tx, ctx.tenantId, input.personaId);
-    await tx
+    const [row] = await tx
       .update(journeys)
       .set({ name: input.name, personaId, status: input.status, updatedAt: new Date(), revision: sql`${journeys.revision} + 1` })
-      .where(and(eq(journeys.tenantId, ctx.tenantId), eq(journeys.id, journeyId)));
+      .where(and(eq(journeys.tenantId, ctx.tenantId), eq(journeys.id, journeyId)))
+      .returning({ revision: journeys.revision });
+    // The increment is atomic on the locked row, so the revision before it was exactly one less.
+    return { from: row!.revision - 1, to: row!.revision };
   });
 }
 
@@ -268,6 +277,7 @@ export async function importJourney(ctx: JourneyContext, doc: JourneyDoc) {
       createdBy: ctx.userId,
     });
     await insertStages(tx, ctx.tenantId, id, valid.stages);
+    await audit(tx, { tenantId: ctx.tenantId, actorUserId: ctx.userId, action: 'journey.imported', targetType: 'journey', targetId: id, ip: ctx.ip });
   });
   return { id };
 }
@@ -285,6 +295,7 @@ export async function saveVersion(ctx: JourneyContext, journeyId: string, input:
     const number = (row?.n ?? 0) + 1;
     const id = randomUUID();
     await tx.insert(journeyVersions).values({ tenantId: ctx.tenantId, id, journeyId, number, name: input.name, note: input.note, snapshot: doc, createdBy: ctx.userId });
+    await audit(tx, { tenantId: ctx.tenantId, actorUserId: ctx.userId, action: 'journey.version_saved', targetType: 'journey', targetId: journeyId, ip: ctx.ip, meta: { version: number } });
     return { id, number };
   });
 }

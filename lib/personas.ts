@@ -12,6 +12,7 @@ import { channels, LIMITS } from './journey-model';
 import type { JourneyContext } from './journeys';
 import { decodeLogo, sniffImageType } from './logo';
 import { avatarColors, PHOTO_MAX_BYTES } from './persona-fields';
+import { audit } from './audit';
 import { withTenant, type Tx } from './tenancy';
 
 export { avatarColors, genders, PHOTO_MAX_BYTES, type AvatarColor } from './persona-fields';
@@ -142,7 +143,10 @@ export async function getPersonaPhoto(ctx: PersonaContext, id: string) {
 export async function createPersona(ctx: PersonaContext, input: PersonaInput) {
   const { photoUrl, ...fields } = parseInput(input);
   const id = randomUUID();
-  await withTenant(ctx.tenantId, (tx) => tx.insert(personas).values({ tenantId: ctx.tenantId, id, ...fields, photoUrl: photoUrl ?? null }));
+  await withTenant(ctx.tenantId, async (tx) => {
+    await tx.insert(personas).values({ tenantId: ctx.tenantId, id, ...fields, photoUrl: photoUrl ?? null });
+    await audit(tx, { tenantId: ctx.tenantId, actorUserId: ctx.userId, action: 'persona.created', targetType: 'persona', targetId: id, ip: ctx.ip });
+  });
   return { id };
 }
 
@@ -173,6 +177,7 @@ export async function duplicatePersona(ctx: PersonaContext, id: string, suffix: 
   await withTenant(ctx.tenantId, async (tx) => {
     const { tenantId: _t, id: _i, archivedAt: _a, createdAt: _c, updatedAt: _u, ...fields } = await personaRow(tx, ctx.tenantId, id);
     await tx.insert(personas).values({ ...fields, tenantId: ctx.tenantId, id: copyId, name: copyName(fields.name, suffix) });
+    await audit(tx, { tenantId: ctx.tenantId, actorUserId: ctx.userId, action: 'persona.duplicated', targetType: 'persona', targetId: copyId, ip: ctx.ip, meta: { from: id } });
   });
   return { id: copyId };
 }
@@ -186,6 +191,7 @@ async function setArchived(ctx: PersonaContext, id: string, archived: boolean) {
       .where(and(eq(personas.tenantId, ctx.tenantId), eq(personas.id, id)))
       .returning({ id: personas.id });
     if (rows.length === 0) throw new NotFoundError('persona');
+    await audit(tx, { tenantId: ctx.tenantId, actorUserId: ctx.userId, action: archived ? 'persona.archived' : 'persona.restored', targetType: 'persona', targetId: id, ip: ctx.ip });
   });
 }
 

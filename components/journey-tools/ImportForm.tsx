@@ -1,5 +1,6 @@
 'use client';
 
+import { TextAreaField } from '@/components/ui/Field';
 import { useActionState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FormAction } from '@/components/team/types';
@@ -8,7 +9,6 @@ import { SubmissionId } from '@/components/ui/SubmissionId';
 import { SubmitButton } from '@/components/ui/SubmitButton';
 import { idleState, type ActionState } from '@/lib/action-state';
 import { IMPORT_MAX_BYTES } from '@/lib/journey-file';
-import { TextAreaField } from './TextAreaField';
 
 function problemsOf(state: ActionState): string[] {
   try {

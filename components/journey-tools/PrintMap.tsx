@@ -10,7 +10,13 @@ export async function PrintMap({ stages }: { stages: JourneyDoc['stages'] }) {
   const channel = (c: string) => tj(`channels.${c}`);
   const cell = 'border border-slate-400 p-1.5 align-top';
   return (
-    <div className="print-map overflow-x-auto print:overflow-visible">
+    // A wide table scrolls sideways on a phone: the region takes keyboard focus so it can be scrolled without a mouse.
+    <div
+      className="print-map overflow-x-auto focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-600 print:overflow-visible"
+      role="region"
+      aria-label={t('print.table_label')}
+      tabIndex={0}
+    >
       <table className="w-full min-w-[48rem] table-fixed border-collapse text-sm print:min-w-0">
         <thead>
           <tr>

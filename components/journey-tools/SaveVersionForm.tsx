@@ -3,12 +3,11 @@
 import { useActionState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FormAction } from '@/components/team/types';
-import { TextField } from '@/components/ui/Field';
+import { TextAreaField, TextField } from '@/components/ui/Field';
 import { FormMessage } from '@/components/ui/FormMessage';
 import { SubmissionId } from '@/components/ui/SubmissionId';
 import { SubmitButton } from '@/components/ui/SubmitButton';
 import { idleState, type ActionState } from '@/lib/action-state';
-import { TextAreaField } from './TextAreaField';
 
 /** Names a snapshot of the map as it is now; the new version appears in the history below. */
 export function SaveVersionForm({ action, journeyId, submission }: { action: FormAction; journeyId: string; submission: string }) {

@@ -1,65 +1,20 @@
 'use client';
 
-import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { whatsAppShareUrl } from '@/lib/invite-link';
+import { LinkBox } from '@/components/ui/LinkBox';
 
 /** The new share link, shown this once: copy it, or send it on WhatsApp. */
 export function ShareLinkBox({ link, journey, business }: { link: string; journey: string; business: string }) {
   const { t } = useTranslation('versions');
-  const { t: tc } = useTranslation('common');
-  const input = useRef<HTMLInputElement>(null);
-  const [notice, setNotice] = useState('');
-
-  async function copy() {
-    setNotice('');
-    try {
-      await navigator.clipboard.writeText(link);
-      setNotice(tc('actions.copied'));
-    } catch {
-      // No clipboard API outside HTTPS: select the text so a long press or Ctrl+C copies it.
-      input.current?.focus();
-      input.current?.select();
-      setNotice(t('share.copy_failed'));
-    }
-  }
-
   return (
-    <div className="mt-4 space-y-3 rounded-lg border border-brand-100 bg-brand-50 p-3">
-      <div>
-        <label htmlFor="share-link" className="block text-sm font-medium text-slate-800">
-          {t('share.link_label')}
-        </label>
-        <div className="mt-1 flex gap-2">
-          <input
-            ref={input}
-            id="share-link"
-            type="text"
-            readOnly
-            value={link}
-            aria-describedby="share-link-note"
-            onFocus={(e) => e.currentTarget.select()}
-            className="min-w-0 flex-1 rounded-lg border border-slate-300 bg-white px-3 py-2.5 text-base text-slate-900 shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600"
-          />
-          <button type="button" onClick={() => void copy()} className="shrink-0 rounded-lg bg-brand-700 px-4 py-2.5 font-semibold text-white hover:bg-brand-800">
-            {tc('actions.copy')}
-          </button>
-        </div>
-        <p id="share-link-note" className="mt-1 text-sm text-slate-700">
-          {t('share.link_note')}
-        </p>
-        <p role="status" aria-live="polite" className="mt-1 min-h-5 text-sm font-medium text-brand-800">
-          {notice}
-        </p>
-      </div>
-      <a
-        href={whatsAppShareUrl(t('share.whatsapp_message', { journey, business, link }))}
-        target="_blank"
-        rel="noopener noreferrer"
-        className="inline-block rounded-lg border border-brand-700 bg-white px-4 py-2.5 font-semibold text-brand-800 hover:bg-brand-100"
-      >
-        {t('share.share_whatsapp')}
-      </a>
-    </div>
+    <LinkBox
+      id="share-link"
+      link={link}
+      label={t('share.link_label')}
+      note={t('share.link_note')}
+      whatsAppMessage={t('share.whatsapp_message', { journey, business, link })}
+      whatsAppLabel={t('share.share_whatsapp')}
+      copyFailed={t('share.copy_failed')}
+    />
   );
 }

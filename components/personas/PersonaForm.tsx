@@ -2,7 +2,7 @@
 
 import { useActionState, useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SelectField, TextField } from '@/components/ui/Field';
+import { SelectField, TextAreaField, TextField } from '@/components/ui/Field';
 import { FormMessage } from '@/components/ui/FormMessage';
 import { SubmissionId } from '@/components/ui/SubmissionId';
 import { SubmitButton } from '@/components/ui/SubmitButton';
@@ -10,7 +10,6 @@ import { idleState, type ActionState } from '@/lib/action-state';
 import { channels } from '@/lib/journey-model';
 import { avatarColors, genders, PHOTO_MAX_BYTES, photoTypes } from '@/lib/persona-fields';
 import { avatarBackground, PersonaAvatar } from './PersonaAvatar';
-import { TextAreaField } from './TextAreaField';
 
 type Action = (prev: ActionState, fd: FormData) => Promise<ActionState>;
 

@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from 'react';
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
 
 interface Common {
   name: string;
@@ -42,6 +42,23 @@ export function TextField({ name, label, hint, error, ...rest }: Common & InputH
       <input
         id={name}
         name={name}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(name, hint, error)}
+        className={`${inputClass} ${error ? 'border-red-600' : 'border-slate-300'}`}
+        {...rest}
+      />
+    </Wrapper>
+  );
+}
+
+/** A labelled multi-line input (three rows unless `rows` says otherwise). */
+export function TextAreaField({ name, label, hint, error, ...rest }: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  return (
+    <Wrapper name={name} label={label} hint={hint} error={error}>
+      <textarea
+        id={name}
+        name={name}
+        rows={3}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(name, hint, error)}
         className={`${inputClass} ${error ? 'border-red-600' : 'border-slate-300'}`}

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { editorReducer, fromStages, signature, toSave, type EditorDoc } from '@/components/journey/map/editor-state';
 import { AppError } from '@/lib/errors';
-import { createJourney, getJourney, saveMap, type JourneyContext } from '@/lib/journeys';
+import { createJourney, getJourney, saveMap, updateJourneyDetails, type JourneyContext } from '@/lib/journeys';
 import { makeTenant } from '../support/factory';
 
 async function journey() {
@@ -84,5 +84,19 @@ describe('saving the map from the editor', () => {
     expect((refused as AppError).key).toBe('errors.journey_conflict');
     const after = await load(ctx, id);
     expect(after.doc.stages.map((s) => s.name)).toEqual(['Tahu dari teman', 'Pertimbangan', 'Pembelian', 'Retensi', 'Advokasi']);
+  });
+
+  it('a details change names the revision it moved from, so the editor can save on top of it', async () => {
+    const { ctx, id } = await journey();
+    const mine = await load(ctx, id);
+    const moved = await updateJourneyDetails(ctx, id, { name: 'Servis mobil keluarga', personaId: null, status: 'active' });
+    expect(moved).toEqual({ from: mine.revision, to: mine.revision + 1 });
+    // The editor's edits started from `from`: carried onto `to`, they save without a conflict.
+    const edited = editorReducer(mine.doc, { type: 'renameStage', uid: mine.doc.stages[0]!.uid, name: 'Lihat di Google Maps' });
+    await expect(saveMap(ctx, id, toSave(edited, mine.revision))).rejects.toBeInstanceOf(AppError);
+    const saved = await saveMap(ctx, id, toSave(edited, moved.to));
+    expect(saved.revision).toBe(moved.to + 1);
+    const { journey: j } = await getJourney(ctx, id);
+    expect([j.name, j.status]).toEqual(['Servis mobil keluarga', 'active']);
   });
 });

@@ -36,7 +36,7 @@ async function notFound(p: Promise<unknown>) {
 
 async function actions(tenantId: string) {
   const rows = await withTenant(tenantId, (tx) => tx.select().from(auditLog).where(eq(auditLog.tenantId, tenantId)));
-  return rows.map((r) => r.action).filter((a) => a.startsWith('journey.'));
+  return rows.map((r) => r.action).filter((a) => a.startsWith('journey.share'));
 }
 
 describe('share links', () => {

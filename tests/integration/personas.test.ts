@@ -3,7 +3,9 @@
  * fix; and nothing here reaches into another business, whatever id it is given.
  */
 import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { auditLog } from '@/db/schema';
 import { AppError, NotFoundError } from '@/lib/errors';
 import { createJourney } from '@/lib/journeys';
 import { LIMITS } from '@/lib/journey-model';
@@ -24,6 +26,7 @@ import {
   type PersonaContext,
   type PersonaInput,
 } from '@/lib/personas';
+import { withTenant } from '@/lib/tenancy';
 import { makeTenant } from '../support/factory';
 
 const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
@@ -119,6 +122,16 @@ describe('personas', () => {
     const p = await getPersona(ctx, copy.id);
     expect(p).toMatchObject({ ...budi, name: 'Pak Budi (salinan)', preferredChannels: ['whatsapp', 'google_maps'], photoUrl: pngUrl, archivedAt: null });
     expect((await getPersona(ctx, id)).name).toBe('Pak Budi');
+    await unarchivePersona(ctx, id);
+    // Each change is in the business's audit log, attributed to who made it.
+    const log = await withTenant(ctx.tenantId, (tx) => tx.select().from(auditLog).where(eq(auditLog.tenantId, ctx.tenantId)).orderBy(auditLog.createdAt));
+    const personaEvents = log.filter((r) => r.action.startsWith('persona.'));
+    expect(personaEvents.map((r) => [r.action, r.targetId, r.actorUserId])).toEqual([
+      ['persona.created', id, ctx.userId],
+      ['persona.archived', id, ctx.userId],
+      ['persona.duplicated', copy.id, ctx.userId],
+      ['persona.restored', id, ctx.userId],
+    ]);
   });
 
   it('shortens a long name so the copy still fits the limit', () => {

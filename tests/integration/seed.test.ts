@@ -1,7 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { memberships, tenants, users } from '@/db/schema';
-import { demo, seed } from '@/db/seed';
+import { demo, demoSharePath, seed } from '@/db/seed';
+import { resolveShareLink } from '@/lib/journey-sharing';
+import { getJourney, listVersions } from '@/lib/journeys';
 import { env } from '@/lib/env';
 import { withPlatform, withTenant } from '@/lib/tenancy';
 
@@ -18,6 +20,20 @@ describe('demo seed', () => {
     const admins = await withPlatform((tx) => tx.select().from(users).where(eq(users.email, demo.admin.email)));
     expect(admins).toHaveLength(1);
     expect(admins[0]?.isPlatformAdmin).toBe(true);
+  });
+
+  it('gives Bengkel Maju Jaya a persona, a journey from the bengkel template with two versions, and a working share link', async () => {
+    await seed();
+    const ctx = { tenantId: demo.bengkel.tenant.id, userId: demo.bengkel.owner.id };
+    const { journey, stages } = await getJourney(ctx, demo.bengkel.journeyId);
+    expect(journey.personaId).toBe(demo.bengkel.personaId);
+    expect(journey.templateKey).toBe('bengkel');
+    expect(stages.length).toBeGreaterThanOrEqual(5);
+    expect(stages.every((s) => s.lanes.touchpoints.length > 0 && s.lanes.painPoints.length > 0)).toBe(true);
+    expect((await listVersions(ctx, demo.bengkel.journeyId)).map((v) => v.number).sort()).toEqual([1, 2]);
+    const shared = await resolveShareLink(demo.bengkel.tenant.id, demo.bengkel.shareLink.token);
+    expect(shared?.doc.name).toBe(journey.name);
+    expect(demoSharePath).toBe(`/share/${demo.bengkel.tenant.id}/${demo.bengkel.shareLink.token}`);
   });
 
   it('refuses to run in production unless ALLOW_SEED=1', async () => {

@@ -35,6 +35,28 @@ describe('map editor state', () => {
     expect(doc.stages.map((s) => s.uid)).toEqual(['new-1', id1]);
   });
 
+  it('reorders the items of a lane, touchpoints included, and ignores a move past either end', () => {
+    let doc = loaded();
+    for (const value of ['Antre lama', 'Harga tidak jelas', 'Tidak ada WhatsApp']) {
+      doc = editorReducer(doc, { type: 'addItem', uid: id1, lane: 'painPoints' });
+      doc = editorReducer(doc, { type: 'setItem', uid: id1, lane: 'painPoints', index: doc.stages[0]!.lanes.painPoints.length - 1, value });
+    }
+    doc = editorReducer(doc, { type: 'moveItem', uid: id1, lane: 'painPoints', from: 2, to: 1 });
+    expect(doc.stages[0]!.lanes.painPoints).toEqual(['Antre lama', 'Tidak ada WhatsApp', 'Harga tidak jelas']);
+    const before = doc;
+    expect(editorReducer(doc, { type: 'moveItem', uid: id1, lane: 'painPoints', from: 0, to: -1 })).toEqual(before);
+    expect(editorReducer(doc, { type: 'moveItem', uid: id1, lane: 'painPoints', from: 2, to: 3 })).toEqual(before);
+
+    doc = editorReducer(doc, { type: 'addTouchpoint', uid: id2 });
+    doc = editorReducer(doc, { type: 'addTouchpoint', uid: id2 });
+    doc = editorReducer(doc, { type: 'setTouchpoint', uid: id2, index: 1, channel: 'google_maps', label: '' });
+    doc = editorReducer(doc, { type: 'moveItem', uid: id2, lane: 'touchpoints', from: 1, to: 0 });
+    expect(doc.stages[1]!.lanes.touchpoints.map((t) => t.channel)).toEqual(['google_maps', 'whatsapp']);
+    // The other stage is untouched, and the order is what gets saved.
+    expect(doc.stages[0]!.lanes.touchpoints).toEqual([]);
+    expect(toSave(doc, 1).stages[0]!.lanes.painPoints[1]).toBe('Tidak ada WhatsApp');
+  });
+
   it('stops adding stages at the limit of twelve', () => {
     let doc: EditorDoc = { isCycle: false, stages: [] };
     for (let i = 0; i < 14; i++) doc = editorReducer(doc, { type: 'addStage', uid: `new-${i}`, name: `Tahap ${i + 1}` });

@@ -71,7 +71,7 @@ export function MapEditor({
   const sig = useMemo(() => signature(doc), [doc]);
   const conflict = state.status === 'error' && !!state.data?.conflict && state !== hidden;
   const dirty = sig !== savedSig;
-  useUnsavedWarning(dirty && canWrite);
+  useUnsavedWarning(dirty && canWrite, t('editor.leave_unsaved'));
 
   // A newer version arrived from the server (after a save, a details change, or "reload"): take it,
   // unless that would throw away edits the user has not chosen to discard.

@@ -3,7 +3,8 @@
 import { useTranslation } from 'react-i18next';
 import { LIMITS, type TextLane as Lane } from '@/lib/journey-model';
 import { fieldId, type EditorAction } from './editor-state';
-import { addButton, dangerButton, inputClass, laneHeading } from './styles';
+import { AddItem, ItemMover } from './LaneItemControls';
+import { dangerButton, inputClass, laneHeading } from './styles';
 
 /** One lane of free-text items (actions, questions, pain points…): add, edit, delete each row. */
 export function TextLane({
@@ -57,6 +58,7 @@ export function TextLane({
                   onChange={(e) => dispatch({ type: 'setItem', uid, lane, index: i, value: e.target.value })}
                   className={`${inputClass} min-w-0 flex-1 resize-y`}
                 />
+                <ItemMover uid={uid} lane={lane} laneLabel={label} index={i} count={items.length} dispatch={dispatch} focus={focus} />
                 <button type="button" onClick={() => remove(i)} aria-label={t('editor.delete_item', { lane: label, n: i + 1 })} className={dangerButton}>
                   {t('editor.delete')}
                 </button>
@@ -67,22 +69,16 @@ export function TextLane({
       ) : (
         <p className="mt-1 text-sm text-slate-700">{t('editor.empty_lane')}</p>
       )}
-      {items.length < LIMITS.itemsPerLane ? (
-        <button
-          id={addId}
-          type="button"
-          aria-describedby={describedBy}
-          onClick={() => {
-            dispatch({ type: 'addItem', uid, lane });
-            focus(fieldId(uid, lane, items.length));
-          }}
-          className={addButton}
-        >
-          {t('editor.add_item', { lane: label })}
-        </button>
-      ) : (
-        <p className="mt-2 text-sm text-slate-700">{t('editor.item_limit', { max: LIMITS.itemsPerLane })}</p>
-      )}
+      <AddItem
+        id={addId}
+        count={items.length}
+        laneLabel={label}
+        describedBy={describedBy}
+        onAdd={() => {
+          dispatch({ type: 'addItem', uid, lane });
+          focus(fieldId(uid, lane, items.length));
+        }}
+      />
     </div>
   );
 }

@@ -3,7 +3,8 @@
 import { useTranslation } from 'react-i18next';
 import { channels, LIMITS, type Lanes } from '@/lib/journey-model';
 import { fieldId, type EditorAction, type TouchpointChannel } from './editor-state';
-import { addButton, dangerButton, inputClass, laneHeading } from './styles';
+import { AddItem, ItemMover } from './LaneItemControls';
+import { dangerButton, inputClass, laneHeading } from './styles';
 
 /** Touchpoints: a channel from the catalogue, or "Other" with the owner's own name for it. */
 export function TouchpointLane({
@@ -69,6 +70,7 @@ export function TouchpointLane({
                       ))}
                     </select>
                   </div>
+                  <ItemMover uid={uid} lane="touchpoints" laneLabel={label} index={i} count={items.length} dispatch={dispatch} focus={focus} />
                   <button type="button" onClick={() => remove(i)} aria-label={t('editor.delete_item', { lane: label, n: i + 1 })} className={dangerButton}>
                     {t('editor.delete')}
                   </button>
@@ -101,22 +103,16 @@ export function TouchpointLane({
       ) : (
         <p className="mt-1 text-sm text-slate-700">{t('editor.empty_lane')}</p>
       )}
-      {items.length < LIMITS.itemsPerLane ? (
-        <button
-          id={addId}
-          type="button"
-          aria-describedby={describedBy}
-          onClick={() => {
-            dispatch({ type: 'addTouchpoint', uid });
-            focus(fieldId(uid, 'touchpoints', items.length));
-          }}
-          className={addButton}
-        >
-          {t('editor.add_item', { lane: label })}
-        </button>
-      ) : (
-        <p className="mt-2 text-sm text-slate-700">{t('editor.item_limit', { max: LIMITS.itemsPerLane })}</p>
-      )}
+      <AddItem
+        id={addId}
+        count={items.length}
+        laneLabel={label}
+        describedBy={describedBy}
+        onAdd={() => {
+          dispatch({ type: 'addTouchpoint', uid });
+          focus(fieldId(uid, 'touchpoints', items.length));
+        }}
+      />
     </div>
   );
 }

@@ -26,6 +26,7 @@ export type EditorAction =
   | { type: 'addItem'; uid: string; lane: TextLane }
   | { type: 'setItem'; uid: string; lane: TextLane; index: number; value: string }
   | { type: 'removeItem'; uid: string; lane: TextLane; index: number }
+  | { type: 'moveItem'; uid: string; lane: TextLane | 'touchpoints'; from: number; to: number }
   | { type: 'addTouchpoint'; uid: string }
   | { type: 'setTouchpoint'; uid: string; index: number; channel: TouchpointChannel; label: string }
   | { type: 'removeTouchpoint'; uid: string; index: number }
@@ -78,6 +79,12 @@ export function editorReducer(doc: EditorDoc, action: EditorAction): EditorDoc {
       return updateStage(doc, action.uid, (s) => withLane(s, action.lane, s.lanes[action.lane].map((x, i) => (i === action.index ? action.value : x))));
     case 'removeItem':
       return updateStage(doc, action.uid, (s) => withLane(s, action.lane, s.lanes[action.lane].filter((_, i) => i !== action.index)));
+    case 'moveItem':
+      return updateStage(doc, action.uid, (s) => {
+        const items: unknown[] = s.lanes[action.lane];
+        if (action.to < 0 || action.to >= items.length || action.from < 0 || action.from >= items.length) return s;
+        return { ...s, lanes: { ...s.lanes, [action.lane]: move(items, action.from, action.to) } };
+      });
     case 'addTouchpoint':
       return updateStage(doc, action.uid, (s) =>
         s.lanes.touchpoints.length >= LIMITS.itemsPerLane ? s : withLane(s, 'touchpoints', [...s.lanes.touchpoints, { channel: 'whatsapp', label: '' }]),

@@ -63,14 +63,11 @@ export const updateJourneyDetailsAction = memberAction(
     status: z.enum(journeyStatus.enumValues, 'validation.required'),
   }),
   async (ctx, input) => {
-    const before = (await getJourney(ctx, input.journeyId)).journey.revision;
-    await updateJourneyDetails(ctx, input.journeyId, { name: input.name, personaId: input.personaId, status: input.status });
-    const after = (await getJourney(ctx, input.journeyId)).journey.revision;
+    const { from, to } = await updateJourneyDetails(ctx, input.journeyId, { name: input.name, personaId: input.personaId, status: input.status });
     revalidatePath(`/journeys/${input.journeyId}`);
-    // Changing the details bumps the revision too. When nobody else saved in between (exactly one
-    // bump, ours), the map editor on this page may move its unsaved edits onto the new revision
-    // instead of reporting a conflict with the user's own change.
-    return after === before + 1 ? { from: String(before), to: String(after) } : undefined;
+    // The map editor on this page moves its unsaved edits onto the new revision when they started
+    // from `from` (nobody else saved in between) instead of reporting a conflict with this change.
+    return { from: String(from), to: String(to) };
   },
   { successKey: 'messages.saved' },
 );

@@ -8,7 +8,9 @@ import { getPersonaPhoto } from '@/lib/personas';
 
 export const dynamic = 'force-dynamic';
 
-const notFound = () => new NextResponse(null, { status: 404, headers: { 'Cache-Control': 'no-store' } });
+// A body, not an empty 404: browsers treat an empty error response as a network failure.
+const notFound = () =>
+  new NextResponse('Not found', { status: 404, headers: { 'Cache-Control': 'no-store', 'Content-Type': 'text/plain; charset=utf-8' } });
 
 export async function GET(_req: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
