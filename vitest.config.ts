@@ -27,11 +27,18 @@ export default defineConfig(async () => {
     testTimeout: 30_000,
     hookTimeout: 60_000,
   };
+  const actions = { ...integration, include: ['tests/actions/**/*.test.ts'], isolate: true };
   const projects: TestProjectInlineConfiguration[] = [
         { resolve: { alias }, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
         {
           resolve: { alias },
           test: { ...integration, name: 'integration-pglite', env: { PGLITE_DIR: 'memory://', DATABASE_URL: '' } },
+        },
+        // Server actions called as the app calls them, with Next's request plumbing replaced
+        // (vi.mock): their own project, isolated per file, so the mocks reach no other suite.
+        {
+          resolve: { alias },
+          test: { ...actions, name: 'actions-pglite', env: { PGLITE_DIR: 'memory://', DATABASE_URL: '' } },
         },
         ...(pgReachable
           ? [
@@ -42,6 +49,16 @@ export default defineConfig(async () => {
                   name: 'integration-postgres',
                   env: { DATABASE_URL: testDatabaseUrl(dbName) },
                   provide: { testDatabaseName: dbName },
+                  globalSetup: ['tests/support/postgres-global-setup.ts'],
+                },
+              },
+              {
+                resolve: { alias },
+                test: {
+                  ...actions,
+                  name: 'actions-postgres',
+                  env: { DATABASE_URL: testDatabaseUrl(`${dbName}_actions`) },
+                  provide: { testDatabaseName: `${dbName}_actions` },
                   globalSetup: ['tests/support/postgres-global-setup.ts'],
                 },
               },

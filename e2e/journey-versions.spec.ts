@@ -71,6 +71,20 @@ test('the print view shows the map without the app header', async ({ page }) => 
   await expect(page.getByRole('button', { name: ui.print, exact: true })).toBeVisible();
   await expect(page.getByRole('table')).toBeVisible();
   await expect(page.getByRole('navigation', { name: 'Navigasi utama' })).toHaveCount(0);
+  // The emotion curve is a row of the table, its points over their stages, read out in words.
+  const curve = page.getByRole('row', { name: /^Kurva emosi pelanggan/ }).getByRole('img');
+  await expect(curve).toHaveAccessibleName(/^Kurva emosi pelanggan: Kesadaran: \S.*; Advokasi: /);
+  const [cell, first] = await Promise.all([
+    page.getByRole('columnheader', { name: /Tahap 1/ }).boundingBox(),
+    curve.locator('circle').first().boundingBox(),
+  ]);
+  const centre = first!.x + first!.width / 2;
+  expect(centre).toBeGreaterThan(cell!.x);
+  expect(centre).toBeLessThan(cell!.x + cell!.width);
+  // A4 landscape: print styles hide the buttons and let the table fit the page.
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('button', { name: ui.print, exact: true })).toBeHidden();
+  await page.emulateMedia({ media: 'screen' });
   await expectAccessible(page);
 });
 

@@ -1,5 +1,6 @@
 import { getT } from '@/lib/i18n/server';
 import { lanes, type JourneyDoc } from '@/lib/journey-model';
+import { CurveSvg, curveLabel } from './EmotionCurve';
 import { displayItem, rawItems } from './items';
 
 /** The map as one table for paper: stages as columns, lanes as rows. */
@@ -32,6 +33,17 @@ export async function PrintMap({ stages }: { stages: JourneyDoc['stages'] }) {
           </tr>
         </thead>
         <tbody>
+          {stages.some((s) => s.emotion.score !== null) ? (
+            <tr>
+              <th scope="row" className={`${cell} bg-slate-100 text-left`}>
+                {t('map.emotion_curve')}
+              </th>
+              {/* One cell across the stages: each point sits over its stage's column. */}
+              <td colSpan={stages.length} className="border border-slate-400 p-0 py-1">
+                <CurveSvg scores={stages.map((s) => s.emotion.score)} label={await curveLabel(stages.map((s) => ({ name: s.name, score: s.emotion.score })))} />
+              </td>
+            </tr>
+          ) : null}
           <tr>
             <th scope="row" className={`${cell} bg-slate-100 text-left`}>
               {tj('lanes.emotion')}

@@ -15,7 +15,7 @@ const links = [
   { href: '/settings/business', key: 'nav.business', ownerOnly: true },
 ] as const;
 
-/** The signed-in header: business name, the sections (scrolling sideways on a phone), language, sign-out. */
+/** The signed-in header: business name, the sections (wrapping onto a second line on a narrow phone), language, sign-out. */
 export async function AppHeader({ session }: { session: AppSession }) {
   const { t } = await getT('app');
   const { t: tc } = await getT('common');
@@ -48,13 +48,13 @@ export async function AppHeader({ session }: { session: AppSession }) {
           <BusinessSwitcher current={session.tenant.tenantId} businesses={session.user.memberships.map((m) => ({ tenantId: m.tenantId, tenantName: m.tenantName }))} />
         </div>
       ) : null}
-      <nav aria-label={tc('nav.main')} className="mx-auto max-w-5xl overflow-x-auto px-2">
-        <ul className="flex gap-1 whitespace-nowrap text-sm">
+      <nav aria-label={tc('nav.main')} className="mx-auto max-w-5xl px-2">
+        <ul className="flex flex-wrap gap-x-0.5 text-sm">
           {links
             .filter((l) => !('ownerOnly' in l) || role === 'owner')
             .map((l) => (
               <li key={l.href}>
-                <Link href={l.href} className="inline-block rounded px-3 py-2 text-slate-800 hover:bg-slate-100">
+                <Link href={l.href} className="inline-block whitespace-nowrap rounded px-2.5 py-2 text-slate-800 hover:bg-slate-100">
                   {t(l.key)}
                 </Link>
               </li>

@@ -5,6 +5,9 @@ import { useTranslation } from 'react-i18next';
 
 const ticks = [-2, -1, 0, 1, 2];
 
+/** Stage names under the curve are slanted and kept short, so they fit a phone's width. */
+const shortName = (name: string) => (name.length > 14 ? `${name.slice(0, 13).trimEnd()}…` : name);
+
 /**
  * The emotion curve across stages as the map is being edited. The chart is for the eye only; the
  * same values are read out from the table beside it. A stage without a score leaves a gap.
@@ -24,7 +27,17 @@ export function EmotionChart({ stages }: { stages: { uid: string; name: string; 
           <div aria-hidden="true" className="mt-3">
             <LineChart responsive accessibilityLayer={false} data={data} margin={{ top: 8, right: 16, bottom: 8, left: 0 }} style={{ width: '100%', height: 220 }}>
               <CartesianGrid stroke="#e2e8f0" vertical={false} />
-              <XAxis dataKey="name" interval={0} angle={-25} textAnchor="end" height={60} tick={{ fill: '#334155', fontSize: 12 }} />
+              <XAxis
+                dataKey="name"
+                interval={0}
+                angle={-25}
+                textAnchor="end"
+                height={60}
+                // Room left of the first point for its slanted label.
+                padding={{ left: 36, right: 8 }}
+                tick={{ fill: '#334155', fontSize: 12 }}
+                tickFormatter={shortName}
+              />
               <YAxis domain={[-2, 2]} ticks={ticks} allowDecimals={false} width={32} tick={{ fill: '#334155', fontSize: 12 }} tickFormatter={(v: number) => (v > 0 ? `+${v}` : String(v))} />
               <ReferenceLine y={0} stroke="#64748b" strokeDasharray="4 4" />
               <Line type="monotone" dataKey="score" stroke="#065f46" strokeWidth={3} dot={{ r: 5, fill: '#065f46' }} connectNulls={false} isAnimationActive={false} />

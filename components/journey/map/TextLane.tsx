@@ -56,7 +56,8 @@ export function TextLane({
                   value={value}
                   maxLength={LIMITS.text}
                   onChange={(e) => dispatch({ type: 'setItem', uid, lane, index: i, value: e.target.value })}
-                  className={`${inputClass} min-w-0 flex-1 resize-y`}
+                  // Grows with its text (field-sizing), so a long item is read whole on a phone.
+                  className={`${inputClass} field-sizing-content min-h-16 min-w-0 flex-1 resize-y`}
                 />
                 <ItemMover uid={uid} lane={lane} laneLabel={label} index={i} count={items.length} dispatch={dispatch} focus={focus} />
                 <button type="button" onClick={() => remove(i)} aria-label={t('editor.delete_item', { lane: label, n: i + 1 })} className={dangerButton}>

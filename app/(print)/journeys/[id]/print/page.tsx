@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { EmotionCurve } from '@/components/journey-tools/EmotionCurve';
 import { PrintButton } from '@/components/journey-tools/PrintButton';
 import { PrintMap } from '@/components/journey-tools/PrintMap';
 import { requireMember } from '@/lib/auth/session';
@@ -36,9 +35,6 @@ export default async function PrintPage({ params }: { params: Promise<{ id: stri
           {doc.persona ? ` · ${t('map.persona', { name: doc.persona.name })}` : ''}
         </p>
       </header>
-      <div className="mb-3 max-w-3xl print:max-w-[60%]">
-        <EmotionCurve stages={doc.stages.map((s) => ({ name: s.name, score: s.emotion.score }))} />
-      </div>
       <PrintMap stages={doc.stages} />
     </>
   );
