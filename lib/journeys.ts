@@ -192,25 +192,45 @@ export async function saveMap(ctx: JourneyContext, journeyId: string, save: MapS
   });
 }
 
+export interface JourneyDetails {
+  name: string;
+  personaId: string | null;
+  status: JourneyStatus;
+}
+
 /**
- * Changes the name, persona and status. This bumps the revision like a map save (a version
- * snapshot includes them); the result names the revision it moved from and to, so an editor whose
- * edits started from `from` knows nobody else saved in between and can carry on from `to`.
+ * Changes the name, persona and status. `seen` is what the form showed when it was opened: if a
+ * teammate changed the details since (to something other than what this save asks for), nothing
+ * is written and the caller is told, so neither change silently replaces the other. Map saves do
+ * not count: they touch other fields.
+ *
+ * This bumps the revision like a map save (a version snapshot includes the details); the result
+ * names the revision it moved from and to, so an editor whose edits started from `from` knows
+ * nobody else saved in between and can carry on from `to`.
  */
 export async function updateJourneyDetails(
   ctx: JourneyContext,
   journeyId: string,
-  input: { name: string; personaId: string | null; status: JourneyStatus },
+  input: JourneyDetails,
+  seen?: JourneyDetails,
 ): Promise<{ from: number; to: number }> {
   return withTenant(ctx.tenantId, async (tx) => {
-    await journeyRow(tx, ctx.tenantId, journeyId);
+    assertIds(journeyId);
+    // Lock the row first, so two saves of the details are checked one after the other.
+    await tx.execute(sql`select 1 from journeys where tenant_id = ${ctx.tenantId} and id = ${journeyId} for update`);
+    const j = await journeyRow(tx, ctx.tenantId, journeyId);
     const personaId = await checkPersona(tx, ctx.tenantId, input.personaId);
+    const now: JourneyDetails = { name: j.name, personaId: j.personaId, status: j.status };
+    const same = (a: JourneyDetails, b: JourneyDetails) => a.name === b.name && a.personaId === b.personaId && a.status === b.status;
+    if (seen && !same(now, seen) && !same(now, { ...input, personaId })) {
+      throw new AppError('errors.journey_details_conflict', { params: { name: j.name } });
+    }
     const [row] = await tx
       .update(journeys)
       .set({ name: input.name, personaId, status: input.status, updatedAt: new Date(), revision: sql`${journeys.revision} + 1` })
       .where(and(eq(journeys.tenantId, ctx.tenantId), eq(journeys.id, journeyId)))
       .returning({ revision: journeys.revision });
-    // The increment is atomic on the locked row, so the revision before it was exactly one less.
+    // The row is locked, so the revision before this increment was exactly one less.
     return { from: row!.revision - 1, to: row!.revision };
   });
 }

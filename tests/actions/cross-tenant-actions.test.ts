@@ -68,7 +68,7 @@ const emptyMap = () => JSON.stringify({ revision: 1, isCycle: false, stages: [] 
 const registry: Record<string, { form: () => Record<string, string> } | { noId: string }> = {
   'app/(app)/journeys/[id]/actions.ts#saveMapAction': { form: () => ({ journeyId: victim.journeyId, map: emptyMap() }) },
   'app/(app)/journeys/[id]/actions.ts#updateJourneyDetailsAction': {
-    form: () => ({ journeyId: victim.journeyId, name: 'Dibajak', personaId: '', status: 'archived' }),
+    form: () => ({ journeyId: victim.journeyId, name: 'Dibajak', personaId: '', status: 'archived', seenName: 'Dibajak', seenPersonaId: '', seenStatus: 'archived' }),
   },
   'app/(app)/journeys/[id]/share/actions.ts#createShareLinkAction': { form: () => ({ journeyId: victim.journeyId }) },
   'app/(app)/journeys/[id]/share/actions.ts#revokeShareLinkAction': { form: () => ({ linkId: victim.shareLinkId }) },
@@ -173,7 +173,15 @@ describe('server actions', () => {
     const run = (key: string, fields: Record<string, string>) => call(actions.get(key)!, fields);
     expect(await run('app/(app)/journeys/[id]/versions/actions.ts#saveVersionAction', { ...own, name: 'Versi uji', note: '' })).toMatchObject({ status: 'ok' });
     expect(
-      await run('app/(app)/journeys/[id]/actions.ts#updateJourneyDetailsAction', { ...own, name: 'Nugas di Kedai Kopi Senja', personaId: '', status: 'active' }),
+      await run('app/(app)/journeys/[id]/actions.ts#updateJourneyDetailsAction', {
+        ...own,
+        name: 'Nugas di Kedai Kopi Senja',
+        personaId: demo.kopi.personaId,
+        status: 'active',
+        seenName: 'Nugas di Kedai Kopi Senja',
+        seenPersonaId: demo.kopi.personaId,
+        seenStatus: 'draft',
+      }),
     ).toMatchObject({ status: 'ok', message: 'Tersimpan.' });
     expect(await run('app/(app)/personas/actions.ts#setArchivedAction', { id: demo.kopi.personaId, archived: '0' })).toMatchObject({ status: 'ok' });
   });

@@ -99,4 +99,19 @@ describe('saving the map from the editor', () => {
     const { journey: j } = await getJourney(ctx, id);
     expect([j.name, j.status]).toEqual(['Servis mobil keluarga', 'active']);
   });
+
+  it("refuses a details save made from a stale form, unless it asks for what is already there", async () => {
+    const { ctx, id } = await journey();
+    const opened = { name: 'Servis mobil', personaId: null, status: 'draft' as const };
+    // A teammate renames the journey first, from the same form state.
+    await updateJourneyDetails(ctx, id, { ...opened, name: 'Servis mobil (tim)' }, opened);
+    const refused = await updateJourneyDetails(ctx, id, { ...opened, status: 'active' }, opened).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(AppError);
+    expect((refused as AppError).key).toBe('errors.journey_details_conflict');
+    expect((refused as AppError).opts.params).toEqual({ name: 'Servis mobil (tim)' });
+    const { journey: j } = await getJourney(ctx, id);
+    expect([j.name, j.status]).toEqual(['Servis mobil (tim)', 'draft']);
+    // The same change twice (a double submit, or two people fixing the same typo) is no conflict.
+    await expect(updateJourneyDetails(ctx, id, { ...opened, name: 'Servis mobil (tim)' }, opened)).resolves.toMatchObject({ to: j.revision + 1 });
+  });
 });

@@ -50,6 +50,10 @@ export function JourneyDetailsForm({
       <FormMessage state={state} />
       <SubmissionId state={state} initial={submission} />
       <input type="hidden" name="journeyId" value={journeyId} />
+      {/* What the form was opened with: the server refuses to overwrite a teammate's change since. */}
+      <input type="hidden" name="seenName" value={name} />
+      <input type="hidden" name="seenPersonaId" value={personaId ?? ''} />
+      <input type="hidden" name="seenStatus" value={status} />
       <TextField
         key={name}
         name="name"

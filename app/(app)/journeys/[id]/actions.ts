@@ -54,16 +54,27 @@ export async function saveMapAction(prev: ActionState, formData: FormData): Prom
   return { ...result, message: t('editor.saved') };
 }
 
+const optionalId = z.union([uuid, z.literal('')]).transform((v) => v || null);
+
 export const updateJourneyDetailsAction = memberAction(
   'journeys.write',
   z.object({
     journeyId: uuid,
     name: requiredText(LIMITS.name),
-    personaId: z.union([uuid, z.literal('')]).transform((v) => v || null),
+    personaId: optionalId,
     status: z.enum(journeyStatus.enumValues, 'validation.required'),
+    // What the form showed when it was opened (hidden fields): a teammate's change since is reported, not overwritten.
+    seenName: z.string().max(LIMITS.name),
+    seenPersonaId: optionalId,
+    seenStatus: z.enum(journeyStatus.enumValues),
   }),
   async (ctx, input) => {
-    const { from, to } = await updateJourneyDetails(ctx, input.journeyId, { name: input.name, personaId: input.personaId, status: input.status });
+    const { from, to } = await updateJourneyDetails(
+      ctx,
+      input.journeyId,
+      { name: input.name, personaId: input.personaId, status: input.status },
+      { name: input.seenName, personaId: input.seenPersonaId, status: input.seenStatus },
+    );
     revalidatePath(`/journeys/${input.journeyId}`);
     // The map editor on this page moves its unsaved edits onto the new revision when they started
     // from `from` (nobody else saved in between) instead of reporting a conflict with this change.

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { ToolsNav } from '@/components/journey-tools/ToolsNav';
 import { JourneyDetailsForm } from '@/components/journey/map/JourneyDetailsForm';
-import { JourneyLinks } from '@/components/journey/map/JourneyLinks';
 import { MapEditor } from '@/components/journey/map/MapEditor';
 import { journeyStatus } from '@/db/schema';
 import { can } from '@/lib/auth/permissions';
@@ -55,7 +55,9 @@ export default async function JourneyMapPage({ params }: { params: Promise<{ id:
         </div>
       </dl>
 
-      <JourneyLinks journeyId={journey.id} canShare={canWrite} />
+      <div className="mt-4">
+        <ToolsNav journeyId={journey.id} current="map" canWrite={canWrite} />
+      </div>
 
       {canWrite ? (
         <details className="mt-4 rounded-xl bg-white p-4 shadow-sm">
