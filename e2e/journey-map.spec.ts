@@ -34,6 +34,12 @@ test('owner edits a journey map; a stale save keeps the edits and offers the lat
   // The five-stage model is a cycle: advocacy brings new awareness.
   await expect(page.getByText('Advokasi kembali ke Kesadaran — pelanggan setia membawa pelanggan baru', { exact: true })).toBeVisible();
   await expect(page.getByRole('checkbox', { name: 'Tampilkan sebagai siklus', exact: true })).toBeChecked();
+  // On a phone the stacked stages are a long page: a row of links jumps to each.
+  const jump = page.getByRole('navigation', { name: 'Lompat ke tahap', exact: true });
+  await expect(jump.getByRole('link')).toHaveText(['Kesadaran', 'Pertimbangan', 'Pembelian', 'Retensi', 'Advokasi']);
+  await jump.getByRole('link', { name: 'Advokasi', exact: true }).click();
+  await expect(page).toHaveURL(/#map-.+-heading$/);
+  await expect(stage(page, 5).getByRole('heading', { level: 3 })).toBeInViewport();
   for (const link of ['Riwayat versi', 'Cetak', 'Bagikan', 'Ekspor JSON']) {
     await expect(page.getByRole('link', { name: link, exact: true })).toBeVisible();
   }
@@ -88,7 +94,7 @@ test('owner edits a journey map; a stale save keeps the edits and offers the lat
   const dialog = await asked;
   expect(dialog.message()).toBe('Perubahan di peta ini belum disimpan. Tetap tinggalkan halaman ini? Perubahan akan hilang.');
   await dialog.dismiss();
-  await expect(page).toHaveURL(new RegExp(`${mapPath}$`));
+  await expect(page).toHaveURL(new RegExp(`${mapPath}(#.*)?$`));
   await expect(stageName(page, 1)).toHaveValue('Membandingkan bengkel');
 
   await save(page);

@@ -215,6 +215,31 @@ export function MapEditor({
               </p>
             </div>
 
+            {total > 1 ? (
+              // On a phone the stages stack into a long page: jump straight to one.
+              <nav aria-label={t('editor.stage_nav')} className="mt-4 md:hidden">
+                <ol className="flex flex-wrap items-center gap-1 text-sm">
+                  {doc.stages.map((s, i) => (
+                    <li key={s.uid} className="flex items-center gap-1">
+                      {i > 0 ? (
+                        <span aria-hidden="true" className="text-slate-500">
+                          →
+                        </span>
+                      ) : null}
+                      <a href={`#${fieldId(s.uid, 'heading')}`} className="inline-block rounded-full border border-slate-300 bg-white px-3 py-1 text-slate-900 hover:bg-slate-100">
+                        {nameOf(s, i)}
+                      </a>
+                    </li>
+                  ))}
+                  {doc.isCycle ? (
+                    <li aria-hidden="true" className="text-lg leading-none text-brand-800">
+                      ↺
+                    </li>
+                  ) : null}
+                </ol>
+              </nav>
+            ) : null}
+
             {total ? (
               <ol aria-label={t('editor.stages_label')} className="mt-4 flex flex-col gap-4 md:flex-row md:overflow-x-auto md:pb-3">
                 {doc.stages.map((s, i) => (
