@@ -16,6 +16,8 @@ export const accountLimit: Limit = { bucket: 'sign_in_fail_account', max: 5, win
 /** 5 wrong current passwords per account per 15 minutes when changing the password. */
 export const passwordChangeLimit: Limit = { bucket: 'password_change_fail', max: 5, windowMs: 15 * 60 * 1000 };
 export const ipLimit: Limit = { bucket: 'sign_in_fail_ip', max: 30, windowMs: 15 * 60 * 1000 };
+/** Sign-up attempts from one IP: room for a shop helping its neighbours sign up, not for a bot. */
+export const signUpLimit: Limit = { bucket: 'sign_up_ip', max: 10, windowMs: 60 * 60 * 1000 };
 
 export class SignInError extends Error {
   constructor(
@@ -91,6 +93,15 @@ export interface SignUpInput {
 
 /** Creates the business and its owner together: either both exist afterwards, or neither. */
 export async function signUp(input: SignUpInput, ip: string | null = null) {
+  // Every attempt counts, refused ones too: "email already registered" must not become a free
+  // way to test which emails have accounts.
+  if (ip) {
+    const slot = await takeHit(signUpLimit, ip);
+    if (!slot.allowed) {
+      const minutes = Math.max(1, Math.ceil((slot.retryAt!.getTime() - Date.now()) / 60_000));
+      throw new AppError('errors.sign_up_limited', { params: { minutes } });
+    }
+  }
   if (await findUserByEmail(input.email)) throw new AppError('validation.email_taken', { field: 'email' });
   const passwordHash = await hashPassword(input.password);
   const tenantId = randomUUID();

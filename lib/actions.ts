@@ -13,6 +13,7 @@ import type { ActionState } from './action-state';
 import { can, type Permission } from './auth/permissions';
 import { getSession, type MemberContext } from './auth/session';
 import { AppError } from './errors';
+import { HONEYPOT_FIELD } from './honeypot';
 import { getT } from './i18n/server';
 import { clientIp } from './request';
 import { withTenant } from './tenancy';
@@ -138,6 +139,13 @@ export function memberAction<S extends z.ZodType>(
 
 /** A form action for visitors (sign-up, accepting an invite): no session needed. */
 export function publicAction<S extends z.ZodType>(schema: S, handler: Handler<S, { ip: string | null }>, opts: { successKey?: string } = {}) {
-  return async (_prev: ActionState, formData: FormData): Promise<ActionState> =>
-    run(formData, schema, { ip: await clientIp() }, handler, opts.successKey, undefined);
+  return async (_prev: ActionState, formData: FormData): Promise<ActionState> => {
+    // The honeypot (components/ui/Honeypot): only a bot fills in a field nobody can see.
+    const trap = formData.get(HONEYPOT_FIELD);
+    if (typeof trap === 'string' && trap !== '') {
+      const { t } = await getT('common');
+      return { status: 'error', message: t('errors.form_refused'), values: keptValues(formValues(formData)) };
+    }
+    return run(formData, schema, { ip: await clientIp() }, handler, opts.successKey, undefined);
+  };
 }

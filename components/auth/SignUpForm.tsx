@@ -5,6 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useActionState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormMessage } from '@/components/ui/FormMessage';
+import { Honeypot } from '@/components/ui/Honeypot';
 import { SelectField, TextField } from '@/components/ui/Field';
 import { SubmitButton } from '@/components/ui/SubmitButton';
 import { idleState, type ActionState } from '@/lib/action-state';
@@ -31,6 +32,7 @@ export function SignUpForm({ action, businessTypes, timeZones }: { action: Actio
   return (
     <form action={formAction} className="space-y-4" noValidate>
       <FormMessage state={state} />
+      <Honeypot />
       <TextField name="name" label={t('sign_up.name')} defaultValue={v.name} error={err.name} autoComplete="name" required />
       <TextField name="businessName" label={t('sign_up.business_name')} hint={t('sign_up.business_name_hint')} defaultValue={v.businessName} error={err.businessName} required />
       <SelectField

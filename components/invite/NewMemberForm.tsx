@@ -6,6 +6,7 @@ import { useActionState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TextField } from '@/components/ui/Field';
 import { FormMessage } from '@/components/ui/FormMessage';
+import { Honeypot } from '@/components/ui/Honeypot';
 import { SubmitButton } from '@/components/ui/SubmitButton';
 import { idleState, type ActionState } from '@/lib/action-state';
 
@@ -34,6 +35,7 @@ export function NewMemberForm({ action, tenantId, token }: { action: Action; ten
   return (
     <form action={formAction} className="space-y-4" noValidate>
       <FormMessage state={state} />
+      <Honeypot />
       <input type="hidden" name="tenantId" value={tenantId} />
       <input type="hidden" name="token" value={token} />
       <TextField name="name" label={t('accept.name')} defaultValue={v.name} error={err.name} autoComplete="name" maxLength={80} required />

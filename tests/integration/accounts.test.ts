@@ -117,6 +117,23 @@ describe('sign-up', () => {
     expect(await tenantsNamed(a.businessName, b.businessName)).toHaveLength(1);
     expect(await usersWithEmail(email)).toHaveLength(1);
   });
+
+  it('takes 10 sign-up attempts an hour from one IP, refused ones included; the 11th is refused and stores nothing', async () => {
+    const ip = freshIp();
+    const taken = input();
+    await signUp(taken, ip);
+    // A refused attempt (an email that exists) counts too: no free probing for registered emails.
+    expect((await appErrorOf(signUp(input({ email: taken.email }), ip))).key).toBe('validation.email_taken');
+    for (let i = 0; i < 8; i++) await signUp(input(), ip);
+    const eleventh = input();
+    const err = await appErrorOf(signUp(eleventh, ip));
+    expect(err.key).toBe('errors.sign_up_limited');
+    expect(Number(err.opts.params?.minutes)).toBeGreaterThan(55);
+    expect(await usersWithEmail(eleventh.email)).toEqual([]);
+    expect(await tenantsNamed(eleventh.businessName)).toEqual([]);
+    // Another network is not affected.
+    await expect(signUp(eleventh, freshIp())).resolves.toMatchObject({ tenantId: expect.any(String) });
+  });
 });
 
 describe('sign-in', () => {

@@ -6,6 +6,8 @@
  * Bengkel's data may change. The same again with a session whose chosen business was forged to
  * be Bengkel's.
  *
+ * Public forms: the anti-spam honeypot is checked for every public action.
+ *
  * Only Next.js's own request plumbing is replaced (cookies/headers, the session cookie read,
  * cache revalidation, redirects): everything of ours runs against the real database.
  */
@@ -163,7 +165,7 @@ beforeAll(async () => {
 
 describe('server actions', () => {
   it('are all listed in the registry, and the registry lists no action that is gone', () => {
-    expect([...actions.keys()].filter((k) => !(k in registry)).sort(), 'actions missing from tests/actions/cross-tenant-actions.test.ts').toEqual([]);
+    expect([...actions.keys()].filter((k) => !(k in registry)).sort(), 'actions missing from tests/actions/server-actions.test.ts').toEqual([]);
     expect(Object.keys(registry).filter((k) => !actions.has(k)).sort(), 'registry entries with no action').toEqual([]);
   });
 
@@ -203,4 +205,19 @@ describe('server actions', () => {
       expect(await snapshot(), "Bengkel's data after the attempts").toBe(before);
     });
   }
+});
+
+describe('public forms', () => {
+  it('refuse a sign-up whose hidden honeypot field was filled in (a bot), and create nothing', async () => {
+    session.current = null;
+    const email = `bot-${Date.now().toString(36)}@contoh.test`;
+    const form = { name: 'Bot', businessName: 'Toko Bot', businessType: 'warung', city: 'Jakarta', timeZone: 'Asia/Jakarta', email, password: 'kata-sandi-bot-panjang' };
+    const result = await call(actions.get('app/(auth)/sign-up/actions.ts#signUpAction')!, { ...form, website: 'https://spam.example' });
+    expect(result).toMatchObject({ status: 'error', message: 'Formulir tidak dapat diproses. Muat ulang halaman, lalu coba lagi.', values: { email } });
+    const { db } = await getConnection();
+    expect(await queryRows(db, sql`select id from users where email = ${email}`)).toEqual([]);
+    // The same form with the field left empty, as a person sends it, goes through.
+    expect(await call(actions.get('app/(auth)/sign-up/actions.ts#signUpAction')!, { ...form, website: '' })).toMatchObject({ status: 'ok' });
+    expect(await queryRows(db, sql`select id from users where email = ${email}`)).toHaveLength(1);
+  });
 });
