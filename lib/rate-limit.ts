@@ -73,6 +73,20 @@ export async function recordHit(limit: Limit, rawKey: string, now = new Date()):
   await withPlatform((tx) => tx.insert(rateLimitEvents).values({ bucket: limit.bucket, key: limitKey(rawKey), at: now }));
 }
 
+/**
+ * Wrong secret links (share, invite) per IP. Guessing a 192-bit token is hopeless, but every try
+ * costs a lookup: past the limit an IP gets "no such link" without the data being read.
+ */
+export const linkGuessLimit: Limit = { bucket: 'link_guess_ip', max: 30, windowMs: 15 * 60 * 1000 };
+
+/** A visitor's lookup of a secret link: a miss counts against their IP (see `linkGuessLimit`). */
+export async function guardedLookup<T>(ip: string | null, lookup: () => Promise<T | null>): Promise<T | null> {
+  if (ip && !(await checkLimit(linkGuessLimit, ip)).allowed) return null;
+  const found = await lookup();
+  if (found === null && ip) await recordHit(linkGuessLimit, ip);
+  return found;
+}
+
 /** Forget a key's events (a successful sign-in clears the account's failures). */
 export async function clearHits(limit: Limit, rawKey: string): Promise<void> {
   await withPlatform((tx) =>

@@ -2,13 +2,14 @@
  * Read-only share links: the secret is shown once and stored hashed, the link opens the map for
  * anyone until it is revoked, and no business can list, make or revoke links on another's journey.
  */
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { auditLog, journeys, journeyShareLinks } from '@/db/schema';
 import { NotFoundError } from '@/lib/errors';
 import { createShareLink, hashShareToken, listShareLinks, resolveShareLink, revokeShareLink, shareTokenPattern } from '@/lib/journey-sharing';
 import { createJourney, getJourney, saveMap, type JourneyContext } from '@/lib/journeys';
+import { checkLimit, guardedLookup, linkGuessLimit } from '@/lib/rate-limit';
 import { withTenant } from '@/lib/tenancy';
 import { makeTenant } from '../support/factory';
 
@@ -40,6 +41,19 @@ async function actions(tenantId: string) {
 }
 
 describe('share links', () => {
+  it('after 30 wrong links from one IP in 15 minutes, answer "no such link" to that IP even for a real one', async () => {
+    const { ctx } = await business();
+    const link = await createShareLink(ctx, await journey(ctx));
+    const ip = `198.51.100.${randomInt(1, 255)}-${randomUUID().slice(0, 6)}`;
+    const visit = (token: string, from = ip) => guardedLookup(from, () => resolveShareLink(ctx.tenantId, token));
+    expect((await visit(link.token))?.doc.name).toBe('Servis mobil');
+    for (let i = 0; i < 30; i++) expect(await visit(randomBytes(24).toString('base64url'))).toBeNull();
+    expect(await visit(link.token)).toBeNull();
+    // Hits found links do not count, and other visitors are not affected.
+    expect((await visit(link.token, `${ip}-other`))?.doc.name).toBe('Servis mobil');
+    expect((await checkLimit(linkGuessLimit, ip)).allowed).toBe(false);
+  });
+
   it('open the current map read-only for anyone with the link, until revoked', async () => {
     const { ctx, name } = await business();
     const id = await journey(ctx);

@@ -6,6 +6,8 @@ import { NewMemberForm } from '@/components/invite/NewMemberForm';
 import { SignOutHere } from '@/components/invite/SignOutHere';
 import { getSession } from '@/lib/auth/session';
 import { getT } from '@/lib/i18n/server';
+import { guardedLookup } from '@/lib/rate-limit';
+import { clientIp } from '@/lib/request';
 import { invitePath, inspectInvite } from '@/lib/team';
 import { uuid } from '@/lib/validation';
 import { acceptAsNewUserAction, acceptAsUserAction } from './actions';
@@ -22,7 +24,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function InvitePage({ params }: { params: Promise<{ tenantId: string; token: string }> }) {
   const { tenantId, token } = await params;
   if (!uuid.safeParse(tenantId).success || !tokenPattern.test(token)) notFound();
-  const invite = await inspectInvite(tenantId, token);
+  const invite = await guardedLookup(await clientIp(), () => inspectInvite(tenantId, token));
   if (!invite) notFound();
   const { t, locale } = await getT('team');
   const { t: tc } = await getT('common');

@@ -4,6 +4,8 @@ import { EmotionCurve } from '@/components/journey-tools/EmotionCurve';
 import { StageCards } from '@/components/journey-tools/StageCards';
 import { getT } from '@/lib/i18n/server';
 import { resolveShareLink } from '@/lib/journey-sharing';
+import { guardedLookup } from '@/lib/rate-limit';
+import { clientIp } from '@/lib/request';
 import { uuid } from '@/lib/validation';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -16,7 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function SharedJourneyPage({ params }: { params: Promise<{ tenantId: string; token: string }> }) {
   const { tenantId, token } = await params;
   if (!uuid.safeParse(tenantId).success) notFound();
-  const shared = await resolveShareLink(tenantId, token);
+  const shared = await guardedLookup(await clientIp(), () => resolveShareLink(tenantId, token));
   if (!shared) notFound();
   const { doc, tenantName } = shared;
   const { t } = await getT('versions');
