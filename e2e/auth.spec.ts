@@ -48,6 +48,9 @@ test('demo owner signs in, sees the dashboard, and signs out', async ({ page }) 
   await signIn(page, demo.bengkelOwner);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Selamat datang, Budi Santoso!');
   await expect(page.getByText('Usaha: Bengkel Maju Jaya')).toBeVisible();
+  // The session cookie cannot be read by scripts nor sent by other sites' forms (Secure comes with https).
+  const cookie = (await page.context().cookies()).find((c) => c.name === 'next-auth.session-token');
+  expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', secure: false });
   await page.getByRole('button', { name: 'Keluar', exact: true }).click();
   await expect(page).toHaveURL(/\/sign-in/);
   await page.goto('/dashboard');

@@ -30,6 +30,9 @@ export { expect };
 
 /** No WCAG 2 A/AA violations (labels, contrast, landmarks…) on the current page. */
 export async function expectAccessible(page: Page) {
+  // Next streams the page's metadata: after a server action the <title> can arrive a moment after
+  // the content. Check the settled page, as a user would meet it.
+  await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   expect(summary).toEqual([]);

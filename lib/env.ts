@@ -17,22 +17,36 @@ const schema = z
     ALLOW_SEED: z.enum(['0', '1']).default('0'),
   })
   .superRefine((v, ctx) => {
-    if (v.NODE_ENV === 'production' && !v.NEXTAUTH_SECRET && process.env.NEXT_PHASE !== 'phase-production-build') {
-      ctx.addIssue({ code: 'custom', path: ['NEXTAUTH_SECRET'], message: 'is required in production' });
+    if (v.NODE_ENV !== 'production' || process.env.NEXT_PHASE === 'phase-production-build') return;
+    if (!v.NEXTAUTH_SECRET) ctx.addIssue({ code: 'custom', path: ['NEXTAUTH_SECRET'], message: 'is required in production' });
+    if (!v.NEXTAUTH_URL) ctx.addIssue({ code: 'custom', path: ['NEXTAUTH_URL'], message: 'is required in production (the public https:// address)' });
+    else if (!isLocalOrHttps(v.NEXTAUTH_URL)) {
+      // Session cookies are Secure exactly when the app is served over https (see lib/auth/options).
+      ctx.addIssue({ code: 'custom', path: ['NEXTAUTH_URL'], message: 'must be https:// in production (http only for localhost or 127.0.0.1)' });
     }
   });
 
+function isLocalOrHttps(url: string): boolean {
+  const u = new URL(url);
+  return u.protocol === 'https:' || ['localhost', '127.0.0.1', '[::1]'].includes(u.hostname);
+}
+
 export type Env = z.infer<typeof schema>;
 
-function load(): Env {
-  const parsed = schema.safeParse({
-    ...process.env,
+/** Validates an environment (process.env, or a test's own). */
+export function parseEnv(source: Record<string, string | undefined>) {
+  return schema.safeParse({
+    ...source,
     // Empty strings in env files mean "not set".
-    DATABASE_URL: process.env.DATABASE_URL || undefined,
-    NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET || undefined,
-    NEXTAUTH_URL: process.env.NEXTAUTH_URL || undefined,
-    PGLITE_DIR: process.env.PGLITE_DIR || undefined,
+    DATABASE_URL: source.DATABASE_URL || undefined,
+    NEXTAUTH_SECRET: source.NEXTAUTH_SECRET || undefined,
+    NEXTAUTH_URL: source.NEXTAUTH_URL || undefined,
+    PGLITE_DIR: source.PGLITE_DIR || undefined,
   });
+}
+
+function load(): Env {
+  const parsed = parseEnv(process.env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
     throw new Error(`Invalid environment:\n${lines}\nSee .env.example.`);

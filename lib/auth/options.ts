@@ -30,6 +30,9 @@ declare module 'next-auth/jwt' {
 export const authOptions: NextAuthOptions = {
   secret: env.NEXTAUTH_SECRET,
   session: { strategy: 'jwt', maxAge: 14 * 24 * 60 * 60 },
+  // Cookies are HttpOnly and SameSite=Lax (next-auth's defaults), and Secure whenever the app is
+  // served over https, which lib/env requires in production (plain http only on localhost).
+  useSecureCookies: env.NEXTAUTH_URL?.startsWith('https://') ?? false,
   pages: { signIn: '/sign-in', error: '/sign-in' },
   providers: [
     CredentialsProvider({
