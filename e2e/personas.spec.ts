@@ -91,6 +91,49 @@ test('owner creates, edits, duplicates and archives a persona', async ({ page })
   await expect(page.getByRole('link', { name: copy, exact: true })).toBeVisible();
 });
 
+test('a big photo from the phone camera is made smaller in the browser and saved', async ({ page }) => {
+  await signIn(page, demo.bengkelOwner);
+  await page.goto('/personas/new');
+  // A 1000×800 photo of noise: megabytes as PNG, like a camera picture that compresses badly.
+  const png = await page.evaluate(async () => {
+    const canvas = document.createElement('canvas');
+    canvas.width = 1000;
+    canvas.height = 800;
+    const ctx = canvas.getContext('2d')!;
+    const img = ctx.createImageData(canvas.width, canvas.height);
+    const noise = new Uint32Array(img.data.buffer);
+    crypto.getRandomValues(noise.subarray(0, 16384));
+    for (let i = 16384; i < noise.length; i += 16384) crypto.getRandomValues(noise.subarray(i, i + 16384));
+    for (let i = 0; i < noise.length; i++) noise[i]! |= 0xff000000; // opaque
+    ctx.putImageData(img, 0, 0);
+    const blob = await new Promise<Blob>((resolve) => canvas.toBlob((b) => resolve(b!), 'image/png'));
+    const url = await new Promise<string>((resolve) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(reader.result as string);
+      reader.readAsDataURL(blob);
+    });
+    return url.slice(url.indexOf(',') + 1);
+  });
+  const bytes = Buffer.from(png, 'base64');
+  expect(bytes.length).toBeGreaterThan(1_000_000);
+  const input = page.getByLabel('Foto (opsional)', { exact: true });
+  await input.setInputFiles({ name: 'kamera.png', mimeType: 'image/png', buffer: bytes });
+  await expect.poll(() => input.evaluate((el: HTMLInputElement) => el.files?.[0]?.type)).toBe('image/jpeg');
+  const size = await input.evaluate((el: HTMLInputElement) => el.files![0]!.size);
+  expect(size).toBeLessThanOrEqual(200 * 1024);
+  await expect(page.getByText('Ukuran gambar maksimal 200 KB.')).toHaveCount(0);
+
+  await page.getByLabel('Nama persona', { exact: true }).fill(`Bu Rina ${Date.now().toString(36)}`);
+  await page.getByRole('button', { name: 'Simpan', exact: true }).click();
+  await expect(page).toHaveURL(/\/personas\/[0-9a-f-]{36}$/);
+  // The avatar now shows the photo, served to members of the business.
+  const photo = page.locator('img[src^="/api/persona-photo/"]').first();
+  await expect(photo).toBeVisible();
+  const res = await page.request.get(await photo.getAttribute('src') as string);
+  expect(res.status()).toBe(200);
+  expect(res.headers()['content-type']).toBe('image/jpeg');
+});
+
 test('the persona form speaks English and refuses a missing name there too', async ({ browser, baseURL }) => {
   const context = await newContext(browser, 'en', baseURL!);
   const page = await context.newPage();

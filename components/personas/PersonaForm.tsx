@@ -9,6 +9,7 @@ import { SubmitButton } from '@/components/ui/SubmitButton';
 import { idleState, type ActionState } from '@/lib/action-state';
 import { channels } from '@/lib/journey-model';
 import { avatarColors, genders, PHOTO_MAX_BYTES, photoTypes } from '@/lib/persona-fields';
+import { shrinkImage } from '@/components/ui/shrink-image';
 import { avatarBackground, PersonaAvatar } from './PersonaAvatar';
 
 type Action = (prev: ActionState, fd: FormData) => Promise<ActionState>;
@@ -68,6 +69,7 @@ export function PersonaForm({ action, current, submission, readOnly = false }: {
   const { t: tj } = useTranslation('journeys');
   const [state, formAction] = useActionState(action, idleState);
   const [fileError, setFileError] = useState<string>();
+  const [shrinking, setShrinking] = useState(false);
   const v = state.values ?? {};
   const err = state.fieldErrors ?? {};
   const [preview, setPreview] = useState({ name: v.name ?? current.name, color: v.avatarColor ?? current.avatarColor });
@@ -78,18 +80,30 @@ export function PersonaForm({ action, current, submission, readOnly = false }: {
     if (state.fieldErrors) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }, [state]);
 
-  // Refuse a wrong file before it is sent over a slow connection; the server checks the bytes again.
-  function onPhotoChange(e: ChangeEvent<HTMLInputElement>) {
-    const file = e.target.files?.[0];
-    const problem = !file
-      ? undefined
-      : file.type && !(photoTypes as readonly string[]).includes(file.type)
-        ? tc('validation.image_type')
-        : file.size > PHOTO_MAX_BYTES
-          ? tc('validation.image_size')
-          : undefined;
-    if (problem) e.target.value = '';
-    setFileError(problem);
+  // Refuse a wrong file before it is sent over a slow connection, and shrink a big photo from the
+  // phone's camera so it fits (the server checks type and size again).
+  async function onPhotoChange(e: ChangeEvent<HTMLInputElement>) {
+    const input = e.target;
+    const file = input.files?.[0];
+    setFileError(undefined);
+    if (!file) return;
+    if (file.type && !(photoTypes as readonly string[]).includes(file.type)) {
+      input.value = '';
+      setFileError(tc('validation.image_type'));
+      return;
+    }
+    if (file.size <= PHOTO_MAX_BYTES) return;
+    setShrinking(true);
+    const small = await shrinkImage(file, PHOTO_MAX_BYTES);
+    setShrinking(false);
+    if (!small) {
+      input.value = '';
+      setFileError(tc('validation.image_size'));
+      return;
+    }
+    const files = new DataTransfer();
+    files.items.add(small);
+    input.files = files.files;
   }
 
   const text = (name: keyof PersonaValues & string) => v[name] ?? (current[name] as string);
@@ -157,8 +171,11 @@ export function PersonaForm({ action, current, submission, readOnly = false }: {
             hint={t('hints.photo')}
             error={fileError ?? err.photo}
             accept={photoTypes.join(',')}
-            onChange={onPhotoChange}
+            onChange={(e) => void onPhotoChange(e)}
           />
+          <p role="status" aria-live="polite" className="-mt-3 min-h-5 text-sm text-slate-700">
+            {shrinking ? t('hints.photo_shrinking') : ''}
+          </p>
           <TextField name="ageRange" label={t('fields.age_range')} hint={t('hints.age_range')} defaultValue={text('ageRange')} error={err.ageRange} maxLength={60} />
           <SelectField
             name="gender"
