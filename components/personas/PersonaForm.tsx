@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState, useEffect, useRef, useState, type ChangeEvent } from 'react';
+import { useActionState, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SelectField, TextAreaField, TextField } from '@/components/ui/Field';
 import { FormMessage } from '@/components/ui/FormMessage';
@@ -9,7 +9,7 @@ import { SubmitButton } from '@/components/ui/SubmitButton';
 import { idleState, type ActionState } from '@/lib/action-state';
 import { channels } from '@/lib/journey-model';
 import { avatarColors, genders, PHOTO_MAX_BYTES, photoTypes } from '@/lib/persona-fields';
-import { shrinkImage } from '@/components/ui/shrink-image';
+import { useImageInput } from '@/components/ui/useImageInput';
 import { avatarBackground, PersonaAvatar } from './PersonaAvatar';
 
 type Action = (prev: ActionState, fd: FormData) => Promise<ActionState>;
@@ -65,11 +65,9 @@ const sectionClass = 'space-y-4 rounded-xl bg-white p-4 shadow-sm';
  */
 export function PersonaForm({ action, current, submission, readOnly = false }: { action: Action; current: PersonaValues; submission?: string; readOnly?: boolean }) {
   const { t } = useTranslation('personas');
-  const { t: tc } = useTranslation('common');
   const { t: tj } = useTranslation('journeys');
   const [state, formAction] = useActionState(action, idleState);
-  const [fileError, setFileError] = useState<string>();
-  const [shrinking, setShrinking] = useState(false);
+  const photo = useImageInput({ types: photoTypes, maxBytes: PHOTO_MAX_BYTES });
   const v = state.values ?? {};
   const err = state.fieldErrors ?? {};
   const [preview, setPreview] = useState({ name: v.name ?? current.name, color: v.avatarColor ?? current.avatarColor });
@@ -79,32 +77,6 @@ export function PersonaForm({ action, current, submission, readOnly = false }: {
   useEffect(() => {
     if (state.fieldErrors) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }, [state]);
-
-  // Refuse a wrong file before it is sent over a slow connection, and shrink a big photo from the
-  // phone's camera so it fits (the server checks type and size again).
-  async function onPhotoChange(e: ChangeEvent<HTMLInputElement>) {
-    const input = e.target;
-    const file = input.files?.[0];
-    setFileError(undefined);
-    if (!file) return;
-    if (file.type && !(photoTypes as readonly string[]).includes(file.type)) {
-      input.value = '';
-      setFileError(tc('validation.image_type'));
-      return;
-    }
-    if (file.size <= PHOTO_MAX_BYTES) return;
-    setShrinking(true);
-    const small = await shrinkImage(file, PHOTO_MAX_BYTES);
-    setShrinking(false);
-    if (!small) {
-      input.value = '';
-      setFileError(tc('validation.image_size'));
-      return;
-    }
-    const files = new DataTransfer();
-    files.items.add(small);
-    input.files = files.files;
-  }
 
   const text = (name: keyof PersonaValues & string) => v[name] ?? (current[name] as string);
   const checkedChannel = (c: string) => (state.values ? v[`channel_${c}`] === 'on' : current.preferredChannels.includes(c));
@@ -169,12 +141,12 @@ export function PersonaForm({ action, current, submission, readOnly = false }: {
             type="file"
             label={t('fields.photo')}
             hint={t('hints.photo')}
-            error={fileError ?? err.photo}
+            error={photo.error ?? err.photo}
             accept={photoTypes.join(',')}
-            onChange={(e) => void onPhotoChange(e)}
+            onChange={photo.onChange}
           />
           <p role="status" aria-live="polite" className="-mt-3 min-h-5 text-sm text-slate-700">
-            {shrinking ? t('hints.photo_shrinking') : ''}
+            {photo.shrinking ? t('hints.photo_shrinking') : ''}
           </p>
           <TextField name="ageRange" label={t('fields.age_range')} hint={t('hints.age_range')} defaultValue={text('ageRange')} error={err.ageRange} maxLength={60} />
           <SelectField

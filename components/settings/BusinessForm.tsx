@@ -1,11 +1,12 @@
 'use client';
 
-import { useActionState, useState, type ChangeEvent } from 'react';
+import { useActionState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SelectField, TextField } from '@/components/ui/Field';
 import { FormMessage } from '@/components/ui/FormMessage';
 import { SubmissionId } from '@/components/ui/SubmissionId';
 import { SubmitButton } from '@/components/ui/SubmitButton';
+import { useImageInput } from '@/components/ui/useImageInput';
 import { idleState, type ActionState } from '@/lib/action-state';
 import { LOGO_MAX_BYTES, logoTypes } from '@/lib/logo';
 
@@ -36,25 +37,9 @@ export function BusinessForm({
   const { t } = useTranslation('settings');
   const { t: tc } = useTranslation('common');
   const [state, formAction] = useActionState(action, idleState);
-  const [fileError, setFileError] = useState<string>();
+  const logo = useImageInput({ types: logoTypes, maxBytes: LOGO_MAX_BYTES });
   const v = state.values ?? {};
   const err = state.fieldErrors ?? {};
-
-  // Refuse a wrong file before it is sent: a phone photo of several MB would otherwise be
-  // uploaded on a slow connection only to be refused. The server checks the bytes again in any
-  // case; an unknown type (some phones report none) is left for it to judge.
-  function onLogoChange(e: ChangeEvent<HTMLInputElement>) {
-    const file = e.target.files?.[0];
-    const problem = !file
-      ? undefined
-      : file.type && !(logoTypes as readonly string[]).includes(file.type)
-        ? tc('validation.image_type')
-        : file.size > LOGO_MAX_BYTES
-          ? tc('validation.image_size')
-          : undefined;
-    if (problem) e.target.value = '';
-    setFileError(problem);
-  }
 
   return (
     <form action={formAction} className="space-y-4" noValidate>
@@ -95,10 +80,13 @@ export function BusinessForm({
         type="file"
         label={t('business.logo')}
         hint={t('business.logo_hint')}
-        error={fileError ?? err.logo}
+        error={logo.error ?? err.logo}
         accept={logoTypes.join(',')}
-        onChange={onLogoChange}
+        onChange={logo.onChange}
       />
+      <p role="status" aria-live="polite" className="-mt-3 min-h-5 text-sm text-slate-700">
+        {logo.shrinking ? t('business.logo_shrinking') : ''}
+      </p>
       <SubmitButton pendingLabel={t('business.saving')}>{t('business.save')}</SubmitButton>
     </form>
   );
