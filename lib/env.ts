@@ -27,6 +27,8 @@ const schema = z
   });
 
 function isLocalOrHttps(url: string): boolean {
+  // A malformed URL is already reported by the field's own check: no second message for it.
+  if (!URL.canParse(url)) return true;
   const u = new URL(url);
   return u.protocol === 'https:' || ['localhost', '127.0.0.1', '[::1]'].includes(u.hostname);
 }

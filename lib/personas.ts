@@ -7,12 +7,12 @@ import { randomUUID } from 'node:crypto';
 import { and, asc, eq, isNull, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { journeys, personas } from '@/db/schema';
+import { audit } from './audit';
 import { AppError, NotFoundError } from './errors';
 import { channels, LIMITS } from './journey-model';
 import type { JourneyContext } from './journeys';
 import { decodeLogo, sniffImageType } from './logo';
 import { avatarColors, PHOTO_MAX_BYTES } from './persona-fields';
-import { audit } from './audit';
 import { withTenant, type Tx } from './tenancy';
 
 export { avatarColors, genders, PHOTO_MAX_BYTES, type AvatarColor } from './persona-fields';

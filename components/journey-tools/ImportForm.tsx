@@ -1,9 +1,9 @@
 'use client';
 
-import { TextAreaField } from '@/components/ui/Field';
 import { useActionState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FormAction } from '@/components/team/types';
+import { TextAreaField } from '@/components/ui/Field';
 import { FormMessage } from '@/components/ui/FormMessage';
 import { SubmissionId } from '@/components/ui/SubmissionId';
 import { SubmitButton } from '@/components/ui/SubmitButton';

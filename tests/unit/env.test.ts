@@ -22,6 +22,8 @@ describe('environment', () => {
     ]);
     expect(problems({ ...prod, NEXTAUTH_URL: 'https://jejak.example.id' })).toEqual([]);
     expect(problems({ ...prod, NEXTAUTH_URL: 'http://127.0.0.1:3100' })).toEqual([]);
+    // A malformed address gets one clear message, not a crash.
+    expect(problems({ ...prod, NEXTAUTH_URL: 'jejak.example.id' })).toEqual(['NEXTAUTH_URL: Invalid URL']);
   });
 
   it('treats empty values as unset and refuses a malformed database URL', () => {
