@@ -1,6 +1,8 @@
 // @ts-check
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // A second build beside the usual one (a parallel test run) sets NEXT_DIST_DIR under .builds/.
+  distDir: process.env.NEXT_DIST_DIR || '.next',
   // PGlite ships WASM and data files it loads from its own package folder at run time;
   // bundling it would break those paths.
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2'],

@@ -18,7 +18,9 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: [['list'], ['json', { outputFile: 'test-results/e2e-report.json' }]],
+  // E2E_OUT, E2E_PGLITE_DIR and NEXT_DIST_DIR let two runs share a checkout (different E2E_PORT too).
+  outputDir: `${process.env.E2E_OUT ?? 'test-results'}/e2e`,
+  reporter: [['list'], ['json', { outputFile: `${process.env.E2E_OUT ?? 'test-results'}/e2e-report.json` }]],
   use: {
     baseURL,
     trace: 'retain-on-failure',
@@ -51,7 +53,7 @@ export default defineConfig({
         env: {
           NEXT_TELEMETRY_DISABLED: '1',
           PORT: String(port),
-          PGLITE_DIR: '.data/e2e/pglite',
+          PGLITE_DIR: process.env.E2E_PGLITE_DIR ?? '.data/e2e/pglite',
           DATABASE_URL: '',
           NEXTAUTH_URL: baseURL,
           NEXTAUTH_SECRET: 'e2e-only-secret-not-for-production-000000',

@@ -99,6 +99,23 @@ export const users = pgTable(
   (t) => [uniqueIndex('users_email_key').on(sql`lower(${t.email})`)],
 );
 
+/**
+ * A signed-in browser. Its id travels in the session cookie (the JWT's `sid`); signing out
+ * revokes it here, so a copied cookie stops working at once. Platform table (a Citus reference
+ * table, like `users`): one row per sign-in, pruned after it expires.
+ */
+export const userSessions = pgTable(
+  'user_sessions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [index('user_sessions_user_idx').on(t.userId)],
+);
+
 export const memberships = pgTable(
   'memberships',
   {
@@ -328,6 +345,7 @@ export type NewTenant = typeof tenants.$inferInsert;
 export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
 export type Membership = typeof memberships.$inferSelect;
+export type UserSession = typeof userSessions.$inferSelect;
 export type MemberRole = (typeof memberRole.enumValues)[number];
 export type Locale = (typeof locale.enumValues)[number];
 export type TimeZone = (typeof timeZone.enumValues)[number];
