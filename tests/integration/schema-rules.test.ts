@@ -13,7 +13,7 @@ let pkColumns: Map<string, string[]>;
 let fks: { table: string; name: string; cols: string[]; refTable: string; refCols: string[] }[];
 
 // Global tables: tenants is the distribution root (its id is the tenant id); the rest hold no tenant data.
-const platformTables = new Set(['users', 'rate_limit_events']);
+const platformTables = new Set(['users', 'user_sessions', 'rate_limit_events']);
 
 beforeAll(async () => {
   const { db } = await getConnection();
