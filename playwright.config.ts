@@ -52,6 +52,7 @@ export default defineConfig({
         stderr: 'pipe',
         env: {
           NEXT_TELEMETRY_DISABLED: '1',
+          E2E_BUILD: '1',
           PORT: String(port),
           PGLITE_DIR: process.env.E2E_PGLITE_DIR ?? '.data/e2e/pglite',
           DATABASE_URL: '',

@@ -1,11 +1,13 @@
 /**
  * Unit tests, and the integration suite twice: on embedded PGlite always, and on a real
  * PostgreSQL server when one is reachable (TEST_DATABASE_URL, else the local server). Under
- * CI=true a missing server fails the run instead of skipping it.
+ * CI=true a missing server fails the run instead of skipping it. The PostgreSQL pass runs as the
+ * app runs in production: DATABASE_URL is a login role (member of jejak_app only, created by the
+ * migration step) and MIGRATION_DATABASE_URL the admin URL, so every test meets the real boundary.
  */
 import path from 'node:path';
 import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
-import { adminUrl, isReachable, testDatabaseName, testDatabaseUrl } from './tests/support/postgres';
+import { adminUrl, isReachable, testDatabaseName, testDatabaseUrl, testLoginRole } from './tests/support/postgres';
 
 const alias = { '@': path.resolve(import.meta.dirname), 'server-only': path.resolve(import.meta.dirname, 'tests/support/empty.ts') };
 
@@ -28,17 +30,19 @@ export default defineConfig(async () => {
     hookTimeout: 60_000,
   };
   const actions = { ...integration, include: ['tests/actions/**/*.test.ts'], isolate: true };
+  const pgEnv = (name: string) => ({ DATABASE_URL: testDatabaseUrl(name, testLoginRole(name)), MIGRATION_DATABASE_URL: testDatabaseUrl(name) });
+  const pgliteEnv = { PGLITE_DIR: 'memory://', DATABASE_URL: '', MIGRATION_DATABASE_URL: '' };
   const projects: TestProjectInlineConfiguration[] = [
         { resolve: { alias }, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
         {
           resolve: { alias },
-          test: { ...integration, name: 'integration-pglite', env: { PGLITE_DIR: 'memory://', DATABASE_URL: '' } },
+          test: { ...integration, name: 'integration-pglite', env: pgliteEnv },
         },
         // Server actions called as the app calls them, with Next's request plumbing replaced
         // (vi.mock): their own project, isolated per file, so the mocks reach no other suite.
         {
           resolve: { alias },
-          test: { ...actions, name: 'actions-pglite', env: { PGLITE_DIR: 'memory://', DATABASE_URL: '' } },
+          test: { ...actions, name: 'actions-pglite', env: pgliteEnv },
         },
         ...(pgReachable
           ? [
@@ -47,7 +51,7 @@ export default defineConfig(async () => {
                 test: {
                   ...integration,
                   name: 'integration-postgres',
-                  env: { DATABASE_URL: testDatabaseUrl(dbName) },
+                  env: pgEnv(dbName),
                   provide: { testDatabaseName: dbName },
                   globalSetup: ['tests/support/postgres-global-setup.ts'],
                 },
@@ -57,7 +61,7 @@ export default defineConfig(async () => {
                 test: {
                   ...actions,
                   name: 'actions-postgres',
-                  env: { DATABASE_URL: testDatabaseUrl(`${dbName}_actions`) },
+                  env: pgEnv(`${dbName}_actions`),
                   provide: { testDatabaseName: `${dbName}_actions` },
                   globalSetup: ['tests/support/postgres-global-setup.ts'],
                 },

@@ -10,7 +10,7 @@ import { hashShareToken, sharePath } from '@/lib/journey-sharing';
 import { getTemplate, stageNamesFor } from '@/lib/journey-templates';
 import { createJourney, getJourney, saveMap, saveVersion } from '@/lib/journeys';
 import { withPlatform, withTenant } from '@/lib/tenancy';
-import type { Database } from './client';
+import { withOwnerDatabase } from './client';
 import { journeys, journeyShareLinks, memberships, personas, tenants, users, type NewTenant, type NewUser, type MemberRole } from './schema';
 
 export const DEMO_PASSWORD = 'jejak-demo-2026';
@@ -37,15 +37,20 @@ export const demo = {
   admin: { id: '0b5e1c00-0000-4000-8000-0000000000f1', email: 'admin@jejak.test', name: 'Admin Jejak' },
 } as const satisfies Record<string, unknown>;
 
-/** All tenants, whatever row-level security says: run as the connecting (owner) role, for tooling only. */
-export async function countTenants(db: Database): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(tenants);
+/** Accounts in the database (a platform table: no row-level security), to tell an empty database. */
+export async function countUsers(): Promise<number> {
+  const [row] = await withPlatform((tx) => tx.select({ n: count(users.id) }).from(users));
   return row?.n ?? 0;
 }
 
-async function upsertUser(u: Omit<NewUser, 'passwordHash'>, password: string) {
+async function upsertUser(u: Omit<NewUser, 'passwordHash' | 'isPlatformAdmin'>, password: string) {
   const passwordHash = await hashPassword(password);
   await withPlatform((tx) => tx.insert(users).values({ ...u, passwordHash }).onConflictDoNothing());
+}
+
+/** The app role may not make a platform admin (migration 0008): the owner role does it. */
+async function makePlatformAdmin(userId: string) {
+  await withOwnerDatabase((db) => db.update(users).set({ isPlatformAdmin: true }).where(eq(users.id, userId)));
 }
 
 async function upsertTenant(t: NewTenant & { id: string }, members: { userId: string; role: MemberRole }[]) {
@@ -134,7 +139,8 @@ export async function seed(): Promise<void> {
   if (env.NODE_ENV === 'production' && env.ALLOW_SEED !== '1') {
     throw new Error('Refusing to seed demo data with NODE_ENV=production. Set ALLOW_SEED=1 if you really mean it.');
   }
-  await upsertUser({ ...demo.admin, isPlatformAdmin: true }, DEMO_ADMIN_PASSWORD);
+  await upsertUser(demo.admin, DEMO_ADMIN_PASSWORD);
+  await makePlatformAdmin(demo.admin.id);
   for (const shop of [demo.bengkel, demo.kopi]) {
     await upsertUser(shop.owner, DEMO_PASSWORD);
     await upsertUser(shop.staff, DEMO_PASSWORD);

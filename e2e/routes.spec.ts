@@ -47,6 +47,8 @@ const registry: Record<string, RouteRule> = {
   '/share/[tenantId]/[token]': { access: 'public', sample: `/share/${demo.bengkelTenantId}/${bogusToken}` },
   '/api/journeys/[id]/export': { access: 'member', kind: 'api', sample: `/api/journeys/${demo.bengkelJourneyId}/export` },
   '/api/health': { access: 'public', kind: 'api' },
+  '/api/health/live': { access: 'public', kind: 'api' },
+  '/api/health/ready': { access: 'public', kind: 'api' },
   '/api/auth/[...nextauth]': { access: 'public', kind: 'api' },
 };
 

@@ -3,7 +3,8 @@
  * brute-force limits, the session's view of a user, profile and password changes.
  */
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
+import { queryRows, runInBackground, type Tx } from '@/db/client';
 import { memberships, tenants, users, type BusinessType, type Locale, type MemberRole, type TimeZone } from '@/db/schema';
 import { audit, type AuditAction } from './audit';
 import { hashPassword, verifyPassword } from './auth/password';
@@ -15,9 +16,9 @@ import { withPlatform, withTenant, withUser } from './tenancy';
 export const accountLimit: Limit = { bucket: 'sign_in_fail_account', max: 5, windowMs: 15 * 60 * 1000 };
 /** 5 wrong current passwords per account per 15 minutes when changing the password. */
 export const passwordChangeLimit: Limit = { bucket: 'password_change_fail', max: 5, windowMs: 15 * 60 * 1000 };
-export const ipLimit: Limit = { bucket: 'sign_in_fail_ip', max: 30, windowMs: 15 * 60 * 1000 };
+export const ipLimit: Limit = { bucket: 'sign_in_fail_ip', max: 30, windowMs: 15 * 60 * 1000, perAddress: true };
 /** Sign-up attempts from one IP: room for a shop helping its neighbours sign up, not for a bot. */
-export const signUpLimit: Limit = { bucket: 'sign_up_ip', max: 10, windowMs: 60 * 60 * 1000 };
+export const signUpLimit: Limit = { bucket: 'sign_up_ip', max: 10, windowMs: 60 * 60 * 1000, perAddress: true };
 
 export class SignInError extends Error {
   constructor(
@@ -31,11 +32,34 @@ export class SignInError extends Error {
 // Verified against when the email is unknown, so both answers take the same time.
 let dummyHash: Promise<string> | undefined;
 
-function findUserByEmail(email: string) {
-  return withPlatform(async (tx) => {
-    const [u] = await tx.select().from(users).where(sql`lower(${users.email}) = ${email.toLowerCase()}`);
-    return u;
-  });
+interface Credentials {
+  id: string;
+  email: string;
+  name: string;
+  passwordHash: string;
+  sessionVersion: number;
+}
+
+/**
+ * The one account with this email (any case), with its password hash. jejak_app cannot read
+ * `password_hash` itself: the SECURITY DEFINER function `jejak_password_hash` (migration 0008)
+ * returns it for exactly one email at a time.
+ */
+async function credentialsIn(tx: Tx, email: string): Promise<Credentials | undefined> {
+  const [u] = await queryRows<{ id: string; email: string; name: string; password_hash: string; session_version: number }>(
+    tx,
+    sql`select id, email, name, password_hash, session_version from jejak_password_hash(${email})`,
+  );
+  return u && { id: u.id, email: u.email, name: u.name, passwordHash: u.password_hash, sessionVersion: Number(u.session_version) };
+}
+
+function credentialsFor(email: string) {
+  return withPlatform((tx) => credentialsIn(tx, email));
+}
+
+async function emailTaken(email: string): Promise<boolean> {
+  const [u] = await withPlatform((tx) => tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${email.toLowerCase()}`));
+  return !!u;
 }
 
 /** Writes an account event into the audit log of every business the user belongs to. */
@@ -52,26 +76,32 @@ async function auditUser(userId: string, action: AuditAction, ip: string | null,
  * Checks a password. Refuses, without looking at the password, once the account or the IP has
  * too many recent failures: the sixth wrong try in 15 minutes locks the account even for the
  * right password, and the lock is in the database, so it survives restarts.
+ *
+ * A refusal must not tell whether the email has an account, by its answer or by its time. Up to
+ * the answer, both kinds of refusal do the same work: two limit counts, one lookup, one argon2id
+ * verification (against a throwaway hash when the email is unknown). Only a known account has
+ * businesses to write the failure into, and those audit rows (one transaction per business, the
+ * 5–14 ms gap issue 7 measured) are written after the answer instead of before it. Measure with
+ * `npx tsx tests/support/sign-in-timing.ts` on PostgreSQL (README, "How it is built", Auth).
  */
 export async function authenticate(emailRaw: string, password: string, ip: string | null) {
   const email = emailRaw.trim().toLowerCase();
+  const dummy = (dummyHash ??= hashPassword(randomUUID()));
   // Each attempt is counted as a failure before the password is checked, and taken back on
   // success: otherwise many attempts sent at once would all pass the check.
   const acct = await takeHit(accountLimit, email);
   const byIp: LimitState & { hitId?: string } = ip ? await takeHit(ipLimit, ip) : { allowed: true };
-  const user = await findUserByEmail(email);
+  const user = await credentialsFor(email);
   if (!acct.allowed || !byIp.allowed) {
     await releaseHit(acct.hitId);
     await releaseHit(byIp.hitId);
     const retryAt = [acct.retryAt, byIp.retryAt].filter(Boolean).sort((a, b) => b!.getTime() - a!.getTime())[0];
-    if (user) await auditUser(user.id, 'auth.locked_out', ip, { retryAt: retryAt?.toISOString() });
+    if (user) runInBackground('sign-in audit', () => auditUser(user.id, 'auth.locked_out', ip, { retryAt: retryAt?.toISOString() }));
     throw new SignInError('locked', retryAt);
   }
-  const ok = user
-    ? await verifyPassword(user.passwordHash, password)
-    : (await verifyPassword(await (dummyHash ??= hashPassword(randomUUID())), password), false);
+  const ok = await verifyPassword(user ? user.passwordHash : await dummy, password);
   if (!user || !ok) {
-    if (user) await auditUser(user.id, 'auth.sign_in_failed', ip);
+    if (user) runInBackground('sign-in audit', () => auditUser(user.id, 'auth.sign_in_failed', ip));
     throw new SignInError('invalid');
   }
   await clearHits(accountLimit, email);
@@ -102,7 +132,7 @@ export async function signUp(input: SignUpInput, ip: string | null = null) {
       throw new AppError('errors.sign_up_limited', { params: { minutes } });
     }
   }
-  if (await findUserByEmail(input.email)) throw new AppError('validation.email_taken', { field: 'email' });
+  if (await emailTaken(input.email)) throw new AppError('validation.email_taken', { field: 'email' });
   const passwordHash = await hashPassword(input.password);
   const tenantId = randomUUID();
   const userId = randomUUID();
@@ -142,7 +172,10 @@ export interface SessionUser {
 /** The user behind a session, with their businesses; null if the account is gone. */
 export async function loadSessionUser(userId: string): Promise<SessionUser | null> {
   return withUser(userId, async (tx) => {
-    const [u] = await tx.select().from(users).where(eq(users.id, userId));
+    const [u] = await tx
+      .select({ id: users.id, email: users.email, name: users.name, locale: users.locale, isPlatformAdmin: users.isPlatformAdmin, sessionVersion: users.sessionVersion })
+      .from(users)
+      .where(eq(users.id, userId));
     if (!u) return null;
     const rows = await tx
       .select({
@@ -178,9 +211,16 @@ export async function setUserLocale(userId: string, locale: Locale) {
   await withPlatform((tx) => tx.update(users).set({ locale }).where(eq(users.id, userId)));
 }
 
-/** Changes the password and ends every session of the user (the caller signs in again). */
+/**
+ * Changes the password and ends every session of the user (the caller signs in again). The hash
+ * is read and written through the definer functions of migration 0008: the write only for the
+ * transaction's own user (`withUser`), and only if the hash is still the one checked here.
+ */
 export async function changePassword(userId: string, current: string, next: string, ip: string | null) {
-  const [u] = await withPlatform((tx) => tx.select().from(users).where(eq(users.id, userId)));
+  const u = await withUser(userId, async (tx) => {
+    const [me] = await tx.select({ email: users.email }).from(users).where(eq(users.id, userId));
+    return me && credentialsIn(tx, me.email);
+  });
   if (!u) throw new AppError('errors.not_found');
   // Someone holding a stolen session must not get unlimited guesses at the current password.
   const slot = await takeHit(passwordChangeLimit, userId);
@@ -192,12 +232,11 @@ export async function changePassword(userId: string, current: string, next: stri
   await clearHits(passwordChangeLimit, userId);
   if (current === next) throw new AppError('validation.password_same', { field: 'newPassword' });
   const passwordHash = await hashPassword(next);
-  await withPlatform((tx) =>
-    tx
-      .update(users)
-      .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
-      .where(and(eq(users.id, userId), eq(users.passwordHash, u.passwordHash))),
+  const [changed] = await withUser(userId, (tx) =>
+    queryRows<{ v: number | null }>(tx, sql`select jejak_set_password(${u.passwordHash}, ${passwordHash}) as v`),
   );
+  // Null: the password was changed meanwhile (another tab): the one typed is no longer current.
+  if (changed?.v == null) throw new AppError('validation.wrong_password', { field: 'currentPassword' });
   await auditUser(userId, 'auth.password_changed', ip);
 }
 

@@ -1,4 +1,5 @@
 import { auditLog } from '@/db/schema';
+import { parseAddress } from './server/client-address';
 import type { Tx } from './tenancy';
 
 export type AuditAction =
@@ -6,6 +7,7 @@ export type AuditAction =
   | 'auth.sign_in_failed'
   | 'auth.locked_out'
   | 'auth.sign_out'
+  | 'auth.signed_out_everywhere'
   | 'auth.password_changed'
   | 'tenant.created'
   | 'tenant.updated'
@@ -39,7 +41,7 @@ export async function audit(
     action: entry.action,
     targetType: entry.targetType,
     targetId: entry.targetId,
-    ip: entry.ip && /^[0-9a-fA-F:.]+$/.test(entry.ip) ? entry.ip : null,
+    ip: parseAddress(entry.ip),
     meta: entry.meta ?? {},
   });
 }

@@ -5,12 +5,15 @@
 import { createHash } from 'node:crypto';
 import { and, asc, count, eq, gt, lt, min, sql } from 'drizzle-orm';
 import { rateLimitEvents } from '@/db/schema';
+import { addressLimitKey } from './server/client-address';
 import { withPlatform, type Tx } from './tenancy';
 
 export interface Limit {
   bucket: string;
   max: number;
   windowMs: number;
+  /** Keyed by client address: an IPv6 client counts by its /64 (see `addressLimitKey`). */
+  perAddress?: boolean;
 }
 
 export interface LimitState {
@@ -20,8 +23,9 @@ export interface LimitState {
 }
 
 /** Keys are stored hashed: the table should not become a list of emails and IPs. */
-export function limitKey(raw: string): string {
-  return createHash('sha256').update(raw.toLowerCase()).digest('base64url');
+export function limitKey(raw: string, limit?: Pick<Limit, 'perAddress'>): string {
+  const subject = limit?.perAddress ? addressLimitKey(raw) : raw;
+  return createHash('sha256').update(subject.toLowerCase()).digest('base64url');
 }
 
 async function stateIn(tx: Tx, limit: Limit, key: string, now: Date): Promise<LimitState> {
@@ -45,7 +49,7 @@ async function stateIn(tx: Tx, limit: Limit, key: string, now: Date): Promise<Li
 }
 
 export function checkLimit(limit: Limit, rawKey: string, now = new Date()): Promise<LimitState> {
-  return withPlatform((tx) => stateIn(tx, limit, limitKey(rawKey), now));
+  return withPlatform((tx) => stateIn(tx, limit, limitKey(rawKey, limit), now));
 }
 
 /**
@@ -54,7 +58,7 @@ export function checkLimit(limit: Limit, rawKey: string, now = new Date()): Prom
  * `releaseHit` takes back an attempt that was not made after all.
  */
 export function takeHit(limit: Limit, rawKey: string, now = new Date()): Promise<LimitState & { hitId?: string }> {
-  const key = limitKey(rawKey);
+  const key = limitKey(rawKey, limit);
   const lockId = createHash('sha256').update(`${limit.bucket}:${key}`).digest().readBigInt64BE(0);
   return withPlatform(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${lockId.toString()}::bigint)`);
@@ -70,14 +74,14 @@ export async function releaseHit(hitId: string | undefined): Promise<void> {
 }
 
 export async function recordHit(limit: Limit, rawKey: string, now = new Date()): Promise<void> {
-  await withPlatform((tx) => tx.insert(rateLimitEvents).values({ bucket: limit.bucket, key: limitKey(rawKey), at: now }));
+  await withPlatform((tx) => tx.insert(rateLimitEvents).values({ bucket: limit.bucket, key: limitKey(rawKey, limit), at: now }));
 }
 
 /**
  * Wrong secret links (share, invite) per IP. Guessing a 192-bit token is hopeless, but every try
  * costs a lookup: past the limit an IP gets "no such link" without the data being read.
  */
-export const linkGuessLimit: Limit = { bucket: 'link_guess_ip', max: 30, windowMs: 15 * 60 * 1000 };
+export const linkGuessLimit: Limit = { bucket: 'link_guess_ip', max: 30, windowMs: 15 * 60 * 1000, perAddress: true };
 
 /** A visitor's lookup of a secret link: a miss counts against their IP (see `linkGuessLimit`). */
 export async function guardedLookup<T>(ip: string | null, lookup: () => Promise<T | null>): Promise<T | null> {
@@ -90,7 +94,7 @@ export async function guardedLookup<T>(ip: string | null, lookup: () => Promise<
 /** Forget a key's events (a successful sign-in clears the account's failures). */
 export async function clearHits(limit: Limit, rawKey: string): Promise<void> {
   await withPlatform((tx) =>
-    tx.delete(rateLimitEvents).where(and(eq(rateLimitEvents.bucket, limit.bucket), eq(rateLimitEvents.key, limitKey(rawKey)))),
+    tx.delete(rateLimitEvents).where(and(eq(rateLimitEvents.bucket, limit.bucket), eq(rateLimitEvents.key, limitKey(rawKey, limit)))),
   );
 }
 

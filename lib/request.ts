@@ -1,17 +1,16 @@
 import 'server-only';
 import { headers } from 'next/headers';
+import { env } from './env';
+import { clientAddressFrom } from './server/client-address';
 
 /**
- * The client's IP as seen by the app: the last X-Forwarded-For entry, the one added by the
- * nearest hop (a reverse proxy appends the address it saw; Next sets the socket's address when the
- * header is absent). Earlier entries are whatever the client sent. A client talking to the app
- * directly can still forge the header, so IP limits are a second line behind per-account limits.
+ * The client's IP address, or null when unknown. The HTTP server (scripts/server.ts) appends the
+ * socket's address to X-Forwarded-For (and, with no trusted proxy, drops what the client sent), so
+ * the entry TRUSTED_PROXIES places before the end is the address the outermost trusted hop saw.
+ * Ports and brackets are stripped; anything that is not an IP address counts as unknown.
  */
-export function ipFromForwardedFor(value: string | null | undefined): string | null {
-  if (!value) return null;
-  const parts = value.split(',').map((p) => p.trim()).filter(Boolean);
-  const ip = parts[parts.length - 1];
-  return ip ? ip.replace(/^::ffff:/, '') : null;
+export function ipFromForwardedFor(value: string | null | undefined, trustedProxies = env.TRUSTED_PROXIES): string | null {
+  return clientAddressFrom(value, trustedProxies);
 }
 
 export async function clientIp(): Promise<string | null> {

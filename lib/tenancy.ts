@@ -1,7 +1,12 @@
 /**
  * The only way to reach the database from app code. Each unit of work is one transaction run as
- * the `jejak_app` role (no table ownership, no BYPASSRLS), with the tenant and user set for that
- * transaction only (`set_config(..., true)`), so pooled connections never carry them over.
+ * the `jejak_app` role (no table ownership, no BYPASSRLS, no password hashes, an append-only audit
+ * log), with the tenant and user set for that transaction only (`set_config(..., true)`), so
+ * pooled connections never carry them over.
+ *
+ * On PostgreSQL the connection's own login role is a member of jejak_app and nothing else
+ * (db/client.ts), so `RESET ROLE` gains nothing and the `SET LOCAL ROLE` below is a formality.
+ * On PGlite (one user, a superuser) and with a single superuser DATABASE_URL, it is the wall.
  */
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';

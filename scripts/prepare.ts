@@ -17,12 +17,12 @@ if (!process.env.NEXTAUTH_SECRET && !production) {
 }
 
 const { closeConnection, getConnection } = await import('@/db/client');
-const { countTenants, seed } = await import('@/db/seed');
+const { countUsers, seed } = await import('@/db/seed');
 
 try {
   const conn = await getConnection();
   console.log(`prepare: database ready (${conn.kind}), migrations applied`);
-  if (!production && (await countTenants(conn.db)) === 0) {
+  if (!production && (await countUsers()) === 0) {
     await seed();
     console.log('prepare: demo data seeded (see README for the demo sign-ins)');
   }

@@ -16,7 +16,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { getConnection, queryRows } from '@/db/client';
+import { queryRows, withOwnerDatabase } from '@/db/client';
 import { journeyVersions } from '@/db/schema';
 import { demo, seed } from '@/db/seed';
 import { loadSessionUser } from '@/lib/accounts';
@@ -92,6 +92,7 @@ const registry: Record<string, { form: () => Record<string, string> } | { noId: 
   'app/(app)/settings/business/actions.ts#updateBusinessAction': { noId: 'edits the session’s business' },
   'app/(app)/settings/profile/actions.ts#updateProfileAction': { noId: 'edits the signed-in account' },
   'app/(app)/settings/profile/actions.ts#changePasswordAction': { noId: 'edits the signed-in account' },
+  'app/(app)/settings/profile/actions.ts#signOutEverywhereAction': { noId: 'ends the signed-in account’s own sessions' },
   'app/(auth)/sign-up/actions.ts#signUpAction': { noId: 'creates a new business' },
   'app/_actions/locale.ts#setLocaleAction': { noId: 'sets a cookie and the signed-in account’s language' },
   // The invite's tenant id comes from the link and is proven by its secret token: a forged token
@@ -124,7 +125,7 @@ async function discoverActions(): Promise<Map<string, Action>> {
 
 /** Every row of Bengkel's, in every tenant table, plus its members' accounts: as the table owner, past RLS. */
 async function snapshot(): Promise<string> {
-  const { db } = await getConnection();
+  return withOwnerDatabase(async (db) => {
   const tables = await queryRows<{ table_name: string }>(
     db,
     sql`select table_name from information_schema.columns where table_schema = 'public' and column_name = 'tenant_id' order by table_name`,
@@ -136,6 +137,7 @@ async function snapshot(): Promise<string> {
   out.tenant = await queryRows(db, sql`select * from tenants where id = ${victim.tenantId}`);
   out.users = await queryRows(db, sql`select * from users where id in (select user_id from memberships where tenant_id = ${victim.tenantId}) order by id`);
   return JSON.stringify(out);
+  });
 }
 
 async function call(action: Action, fields: Record<string, string>): Promise<ActionState | 'not found'> {
@@ -214,10 +216,10 @@ describe('public forms', () => {
     const form = { name: 'Bot', businessName: 'Toko Bot', businessType: 'warung', city: 'Jakarta', timeZone: 'Asia/Jakarta', email, password: 'kata-sandi-bot-panjang' };
     const result = await call(actions.get('app/(auth)/sign-up/actions.ts#signUpAction')!, { ...form, website: 'https://spam.example' });
     expect(result).toMatchObject({ status: 'error', message: 'Formulir tidak dapat diproses. Muat ulang halaman, lalu coba lagi.', values: { email } });
-    const { db } = await getConnection();
-    expect(await queryRows(db, sql`select id from users where email = ${email}`)).toEqual([]);
+    const usersWithEmail = () => withOwnerDatabase((db) => queryRows(db, sql`select id from users where email = ${email}`));
+    expect(await usersWithEmail()).toEqual([]);
     // The same form with the field left empty, as a person sends it, goes through.
     expect(await call(actions.get('app/(auth)/sign-up/actions.ts#signUpAction')!, { ...form, website: '' })).toMatchObject({ status: 'ok' });
-    expect(await queryRows(db, sql`select id from users where email = ${email}`)).toHaveLength(1);
+    expect(await usersWithEmail()).toHaveLength(1);
   });
 });

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { getConnection } from '@/db/client';
+import { settleBackgroundWork, withOwnerDatabase } from '@/db/client';
 import { auditLog, tenants, users } from '@/db/schema';
 import { accountLimit, authenticate, changePassword, ipLimit, loadSessionUser, revokeSessions, SignInError, signUp, type SignUpInput } from '@/lib/accounts';
 import { env } from '@/lib/env';
@@ -42,18 +42,17 @@ function input(over: Partial<SignUpInput> = {}): SignUpInput {
   };
 }
 
-/** Reads past row-level security (the test connection is the database owner): to prove nothing was stored anywhere. */
+/** Reads past row-level security (as the owner role): to prove nothing was stored anywhere. */
 async function tenantsNamed(...names: string[]) {
-  const { db } = await getConnection();
-  return db.select({ id: tenants.id, name: tenants.name }).from(tenants).where(inArray(tenants.name, names));
+  return withOwnerDatabase((db) => db.select({ id: tenants.id, name: tenants.name }).from(tenants).where(inArray(tenants.name, names)));
 }
 
 async function usersWithEmail(email: string) {
-  const { db } = await getConnection();
-  return db.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${email.toLowerCase()}`);
+  return withOwnerDatabase((db) => db.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${email.toLowerCase()}`));
 }
 
 async function auditActions(tenantId: string, userId: string) {
+  await settleBackgroundWork(); // a failed sign-in's audit rows are written after its answer
   const rows = await withTenant(tenantId, (tx) =>
     tx.select().from(auditLog).where(and(eq(auditLog.tenantId, tenantId), eq(auditLog.actorUserId, userId))),
   );

@@ -17,7 +17,7 @@ describe('demo seed', () => {
     }));
     expect(bengkel.tenant.map((t) => t.name)).toEqual(['Bengkel Maju Jaya']);
     expect(bengkel.members.map((m) => m.role).sort()).toEqual(['owner', 'staff']);
-    const admins = await withPlatform((tx) => tx.select().from(users).where(eq(users.email, demo.admin.email)));
+    const admins = await withPlatform((tx) => tx.select({ isPlatformAdmin: users.isPlatformAdmin }).from(users).where(eq(users.email, demo.admin.email)));
     expect(admins).toHaveLength(1);
     expect(admins[0]?.isPlatformAdmin).toBe(true);
   });

@@ -134,14 +134,14 @@ describe('password change (the profile page relies on these answers)', () => {
   it('names the current-password field when it is wrong, and changes nothing', async () => {
     const u = await makeUser({ passwordHash: await hashPassword('lama-rahasia-1') });
     expect(await refusal(changePassword(u.id, 'salah-sekali', 'baru-rahasia-2', null))).toEqual({ key: 'validation.wrong_password', field: 'currentPassword' });
-    const [row] = await withPlatform((tx) => tx.select().from(usersTable).where(eq(usersTable.id, u.id)));
+    const [row] = await withPlatform((tx) => tx.select({ sessionVersion: usersTable.sessionVersion }).from(usersTable).where(eq(usersTable.id, u.id)));
     expect(row?.sessionVersion).toBe(1);
   });
 
   it('ends every session by bumping the session version', async () => {
     const u = await makeUser({ passwordHash: await hashPassword('lama-rahasia-1') });
     await changePassword(u.id, 'lama-rahasia-1', 'baru-rahasia-2', null);
-    const [row] = await withPlatform((tx) => tx.select().from(usersTable).where(eq(usersTable.id, u.id)));
+    const [row] = await withPlatform((tx) => tx.select({ sessionVersion: usersTable.sessionVersion }).from(usersTable).where(eq(usersTable.id, u.id)));
     expect(row?.sessionVersion).toBe(2);
   });
 });

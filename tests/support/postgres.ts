@@ -9,10 +9,23 @@ export function testDatabaseName(): string {
   return `jejak_test_${process.pid}_${Date.now().toString(36)}`;
 }
 
-export function testDatabaseUrl(name: string): string {
+/** The admin URL on another database; with `role`, the same server and database as that login role. */
+export function testDatabaseUrl(name: string, role?: { user: string; password: string }): string {
   const url = new URL(adminUrl());
   url.pathname = `/${name}`;
+  if (role) {
+    url.username = encodeURIComponent(role.user);
+    url.password = encodeURIComponent(role.password);
+  }
   return url.toString();
+}
+
+/**
+ * The login role the PostgreSQL pass runs as (DATABASE_URL), one per test database: created by
+ * the app's own migration step (MIGRATION_DATABASE_URL is the admin URL), dropped afterwards.
+ */
+export function testLoginRole(dbName: string): { user: string; password: string } {
+  return { user: `${dbName}_web`, password: 'jejak-test-login' };
 }
 
 export async function isReachable(url: string): Promise<boolean> {

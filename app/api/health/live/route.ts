@@ -1,0 +1,8 @@
+// GET /api/health/live — the process is alive (no database, never queued): restart only when this fails.
+import { liveness } from '@/lib/server/health';
+
+export const dynamic = 'force-dynamic';
+
+export function GET() {
+  return liveness();
+}

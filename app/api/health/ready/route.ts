@@ -1,0 +1,6 @@
+// GET /api/health/ready — route traffic here only while this answers 200 (database up, not shedding load).
+import { readiness } from '@/lib/server/health';
+
+export const dynamic = 'force-dynamic';
+
+export const GET = readiness;
