@@ -1,17 +1,23 @@
-/** next-auth v4: password sign-in (Credentials), JWT sessions carrying the user, its session version and active business. */
+/**
+ * next-auth v4: password sign-in (Credentials), JWT sessions carrying the user, its session
+ * version, its server-side session id (`sid`, lib/auth/sessions.ts) and the active business.
+ */
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { authenticate, recordSignOut, SignInError } from '@/lib/accounts';
 import { env } from '@/lib/env';
 import { ipFromForwardedFor } from '@/lib/request';
-import { anyPassword } from '@/lib/validation';
+import { anyPassword, signInEmail } from '@/lib/validation';
+import { resolveCallback } from './callback';
+import { assertSessionActive, createUserSession, revokeUserSession, SESSION_MAX_AGE_S, SessionRefusedError } from './sessions';
 
-const credentials = z.object({ email: z.string().trim().min(1).max(254), password: anyPassword });
+const credentials = z.object({ email: signInEmail, password: anyPassword });
 
 declare module 'next-auth' {
   interface User {
     sv: number;
+    sid: string;
   }
   interface Session {
     uid: string;
@@ -23,13 +29,14 @@ declare module 'next-auth/jwt' {
   interface JWT {
     uid?: string;
     sv?: number;
+    sid?: string;
     tid?: string;
   }
 }
 
 export const authOptions: NextAuthOptions = {
   secret: env.NEXTAUTH_SECRET,
-  session: { strategy: 'jwt', maxAge: 14 * 24 * 60 * 60 },
+  session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_S },
   // Cookies are HttpOnly and SameSite=Lax (next-auth's defaults), and Secure whenever the app is
   // served over https, which lib/env requires in production (plain http only on localhost).
   useSecureCookies: env.NEXTAUTH_URL?.startsWith('https://') ?? false,
@@ -45,7 +52,8 @@ export const authOptions: NextAuthOptions = {
         const ip = ipFromForwardedFor(Array.isArray(fwd) ? fwd.join(',') : fwd);
         try {
           const user = await authenticate(parsed.data.email, parsed.data.password, ip);
-          return { id: user.id, email: user.email, name: user.name, sv: user.sessionVersion };
+          const sid = await createUserSession(user.id);
+          return { id: user.id, email: user.email, name: user.name, sv: user.sessionVersion, sid };
         } catch (err) {
           // The message reaches the sign-in form, which translates it.
           if (err instanceof SignInError) throw new Error(err.reason === 'locked' ? `locked:${err.retryAt?.getTime() ?? ''}` : 'invalid');
@@ -56,23 +64,46 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
-    jwt({ token, user, trigger, session }) {
+    async jwt({ token, user, trigger, session }) {
       if (user) {
+        // Just signed in: authorize recorded the session.
         token.uid = user.id;
         token.sv = user.sv;
+        token.sid = user.sid;
         delete token.tid;
+        return token;
       }
+      // Every other read of the session — /api/auth/session, and getServerSession behind every
+      // page (lib/auth/session.ts) — checks it is still live on the server. A refused one throws:
+      // next-auth v4 then answers as for no session ({} from the route, null from
+      // getServerSession) and clears the cookie. (Returning null only ends sessions from v5 on.)
+      await assertSessionActive(token);
       // Switching business: the choice is checked against the memberships on every request.
       if (trigger === 'update' && typeof session?.tenantId === 'string') token.tid = session.tenantId;
       return token;
+    },
+    // Only ever a path on this site (lib/auth/callback.ts); next-auth's default accepts any URL
+    // that starts with "/", and throws on one it cannot parse.
+    redirect({ url, baseUrl }) {
+      return `${baseUrl}${resolveCallback(url, baseUrl) ?? '/dashboard'}`;
     },
     session({ session, token }) {
       return { ...session, uid: token.uid ?? '', sv: token.sv ?? 0, tid: token.tid };
     },
   },
   events: {
+    // Ends the session on the server, so a copy of the cookie is worthless from now on.
     async signOut({ token }) {
-      if (token?.uid) await recordSignOut(token.uid).catch((err) => console.error('audit of sign-out failed', err));
+      if (!token?.uid) return;
+      if (!(await revokeUserSession(token))) return; // already over: nothing to sign out of
+      await recordSignOut(token.uid).catch((err) => console.error('audit of sign-out failed', err));
+    },
+  },
+  logger: {
+    error(code, metadata) {
+      // A refused session is an answer, not a failure (see the jwt callback).
+      if (metadata instanceof SessionRefusedError) return;
+      console.error(`[next-auth][error][${code}]`, metadata);
     },
   },
 };

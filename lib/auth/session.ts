@@ -5,6 +5,7 @@ import { cache } from 'react';
 import { loadSessionUser, type MembershipView, type SessionUser } from '@/lib/accounts';
 import { authOptions } from './options';
 import { can, type Permission } from './permissions';
+import { readSession } from './sessions';
 
 export interface AppSession {
   user: SessionUser;
@@ -13,11 +14,14 @@ export interface AppSession {
 }
 
 /**
- * The one session read, once per request. A session whose version no longer matches the
- * account (password changed, removed from a team) is treated as signed out.
+ * The one session read, once per request. A session the server no longer honours — signed out
+ * (on this device or everywhere), expired, or from before sessions were recorded — reads as
+ * signed out: next-auth's jwt callback checks it (lib/auth/sessions.ts) inside getServerSession.
+ * So does one whose version no longer matches the account (password changed, removed from a team).
+ * A database failure during that check throws, like any other: it is not a sign-out.
  */
 export const getSession = cache(async (): Promise<AppSession | null> => {
-  const s = await getServerSession(authOptions);
+  const s = await readSession(() => getServerSession(authOptions));
   if (!s?.uid) return null;
   const user = await loadSessionUser(s.uid);
   if (!user || user.sessionVersion !== s.sv) return null;

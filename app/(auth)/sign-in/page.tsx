@@ -1,35 +1,33 @@
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { SignInForm } from '@/components/auth/SignInForm';
+import { afterSignInPath } from '@/lib/auth/callback';
 import { getSession } from '@/lib/auth/session';
+import { env } from '@/lib/env';
 import { getT } from '@/lib/i18n/server';
+import { publicOrigin } from '@/lib/invite-link';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getT('auth');
   return { title: t('sign_in.title') };
 }
 
-/** Only paths on this site: an open redirect would let a phishing link borrow our sign-in page. */
-function safeCallback(value: string | string[] | undefined): string {
-  const v = Array.isArray(value) ? value[0] : value;
-  if (!v) return '/dashboard';
-  let path = v;
-  if (/^https?:\/\//i.test(v)) {
-    try {
-      const url = new URL(v);
-      path = url.pathname + url.search;
-    } catch {
-      return '/dashboard';
-    }
-  }
-  const ok = path.startsWith('/') && !path.startsWith('//') && !path.startsWith('/\\') && !path.startsWith('/sign-');
-  return ok ? path : '/dashboard';
+/**
+ * The origin callbacks are resolved against: the configured site URL, else the request's own. Only
+ * a path is ever handed on (lib/auth/callback.ts), so this decides which full addresses count as
+ * ours, never where the browser goes.
+ */
+async function ownOrigin(): Promise<string> {
+  const h = await headers();
+  return publicOrigin({ configured: env.NEXTAUTH_URL, host: h.get('x-forwarded-host') ?? h.get('host'), proto: h.get('x-forwarded-proto') }) ?? 'http://localhost';
 }
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
-  const callbackUrl = safeCallback(params.callbackUrl);
+  // Only paths on this site: an open redirect would let a phishing link borrow our sign-in page.
+  const callbackUrl = afterSignInPath(params.callbackUrl, await ownOrigin());
   if ((await getSession())?.tenant) redirect(callbackUrl);
   const { t, locale } = await getT('auth');
   const error = typeof params.error === 'string' ? params.error : undefined;

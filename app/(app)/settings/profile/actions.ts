@@ -5,6 +5,7 @@ import { cookies } from 'next/headers';
 import { z } from 'zod';
 import { changePassword, updateProfile } from '@/lib/accounts';
 import { memberAction } from '@/lib/actions';
+import { signOutEverywhere } from '@/lib/auth/sessions';
 import { localeCookie, locales } from '@/lib/i18n/settings';
 import { anyPassword, newPassword, requiredText } from '@/lib/validation';
 
@@ -36,4 +37,12 @@ const passwordSchema = z
  */
 export const changePasswordAction = memberAction(null, passwordSchema, async (ctx, input) => {
   await changePassword(ctx.userId, input.currentPassword, input.newPassword, ctx.ip);
+});
+
+/**
+ * Ends every session of the account on the server, this device's too (a lost phone, a shared
+ * computer). The form then signs this browser out and shows the sign-in page.
+ */
+export const signOutEverywhereAction = memberAction(null, z.object({}), async (ctx) => {
+  await signOutEverywhere({ userId: ctx.userId, tenantIds: ctx.user.memberships.map((m) => m.tenantId), ip: ctx.ip });
 });

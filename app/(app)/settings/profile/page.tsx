@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { Metadata } from 'next';
 import { PasswordForm } from '@/components/settings/PasswordForm';
 import { ProfileForm } from '@/components/settings/ProfileForm';
+import { SignOutEverywhereForm } from '@/components/settings/SignOutEverywhereForm';
 import { requireMember } from '@/lib/auth/session';
 import { getT } from '@/lib/i18n/server';
 import { locales } from '@/lib/i18n/settings';
-import { changePasswordAction, updateProfileAction } from './actions';
+import { changePasswordAction, signOutEverywhereAction, updateProfileAction } from './actions';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getT('settings');
@@ -40,6 +41,15 @@ export default async function ProfilePage() {
         <p className="mt-1 text-slate-700">{t('password.intro')}</p>
         <div className="mt-4 rounded-xl bg-white p-5 shadow-sm">
           <PasswordForm action={changePasswordAction} email={ctx.user.email} tenantId={ctx.tenantId} submission={randomUUID()} />
+        </div>
+      </section>
+      <section aria-labelledby="sessions-heading">
+        <h2 id="sessions-heading" className="text-xl font-semibold">
+          {t('sessions.title')}
+        </h2>
+        <p className="mt-1 text-slate-700">{t('sessions.intro')}</p>
+        <div className="mt-4 rounded-xl bg-white p-5 shadow-sm">
+          <SignOutEverywhereForm action={signOutEverywhereAction} />
         </div>
       </section>
     </div>
