@@ -10,8 +10,9 @@ const nextConfig = {
   // bundling it would break those paths.
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2'],
   // One form sends at most 1 MB, chosen on purpose (lib/body-limit.ts says why; a test checks the
-  // two agree). A bigger body is answered 413 by lib/request-guards.ts before Next reads it.
-  experimental: { serverActions: { bodySizeLimit: '1mb' } },
+  // two agree). A bigger body is answered 413 by lib/request-guards.ts before Next reads it, and
+  // the copy Next keeps of a body for the proxy stops at the same 1 MB (its default is 10 MB).
+  experimental: { serverActions: { bodySizeLimit: '1mb' }, proxyClientMaxBodySize: '1mb' },
   poweredByHeader: false,
   async headers() {
     return [

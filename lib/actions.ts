@@ -10,6 +10,7 @@ import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { formSubmissions } from '@/db/schema';
 import type { ActionState } from './action-state';
+import { isSafeText, unsafeTextPaths } from './bad-bytes';
 import { can, type Permission } from './auth/permissions';
 import { getSession, type MemberContext } from './auth/session';
 import { AppError } from './errors';
@@ -55,6 +56,18 @@ async function translateIssues(error: z.ZodError): Promise<Record<string, string
   return out;
 }
 
+/**
+ * The fields holding text no column can hold (a NUL, another control character: lib/bad-bytes.ts):
+ * as typed, and anywhere inside what the schema parsed (a field may carry JSON, like the map
+ * editor's). PostgreSQL would refuse a NUL and the user would read "unexpected error"; instead
+ * the field says what is wrong, and the form keeps what was typed.
+ */
+function unsafeFields(values: Record<string, string>, parsed: unknown): string[] {
+  const fields = new Set(Object.keys(values).filter((k) => !isSafeText(values[k]!)));
+  for (const path of unsafeTextPaths(parsed)) fields.add(String(path[0] ?? '_form'));
+  return [...fields];
+}
+
 async function fail(err: unknown, values: Record<string, string>): Promise<ActionState> {
   const { t } = await getT('common');
   if (err instanceof AppError) {
@@ -78,7 +91,15 @@ async function run<S extends z.ZodType, C>(
 ): Promise<ActionState> {
   const values = formValues(formData);
   const parsed = schema.safeParse(formInput(formData));
-  if (!parsed.success) return { status: 'error', fieldErrors: await translateIssues(parsed.error), values: keptValues(values) };
+  const unsafe = unsafeFields(values, parsed.success ? parsed.data : undefined);
+  if (!parsed.success || unsafe.length) {
+    const fieldErrors = parsed.success ? {} : await translateIssues(parsed.error);
+    if (unsafe.length) {
+      const { t } = await getT('common');
+      for (const field of unsafe) fieldErrors[field] = t('validation.unsafe_text');
+    }
+    return { status: 'error', fieldErrors, values: keptValues(values) };
+  }
   const submission = formData.get('_submission');
   let claimed: string | undefined;
   if (dedupe && typeof submission === 'string' && z.uuid().safeParse(submission).success) {

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { isCommonPassword } from './auth/common-passwords';
+import { isSafeText } from './bad-bytes';
 
 export const requiredText = (max = 120) =>
   z
@@ -21,6 +22,13 @@ export const email = z
   .max(254, 'validation.too_long')
   .pipe(z.email('validation.email'))
   .transform((e) => e.toLowerCase());
+
+/**
+ * The email typed at sign-in: only trimmed and capped (an unknown address is simply not found),
+ * and refused when it holds a NUL or another control character, which the database cannot look up
+ * (lib/bad-bytes.ts): that is an invalid sign-in like any other, not a failure.
+ */
+export const signInEmail = z.string().trim().min(1).max(254).refine(isSafeText);
 
 /** A new password: 8 to 128 characters, not one of the commonest. */
 export const newPassword = z

@@ -4,6 +4,7 @@ import { useActionState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FormAction } from '@/components/team/types';
 import { TextAreaField } from '@/components/ui/Field';
+import { refuseOversized } from '@/components/ui/form-guard';
 import { FormMessage } from '@/components/ui/FormMessage';
 import { SubmissionId } from '@/components/ui/SubmissionId';
 import { SubmitButton } from '@/components/ui/SubmitButton';
@@ -30,7 +31,8 @@ export function ImportForm({ action, submission }: { action: FormAction; submiss
       const text = fd.get('text');
       return { status: 'error', fieldErrors: { file: tc('validation.import_size') }, values: { text: typeof text === 'string' ? text : '' }, submission: prev.submission };
     }
-    return action(prev, fd);
+    // A pasted text over the 1 MB a request may carry would never reach the action either.
+    return refuseOversized(prev, fd, tc) ?? action(prev, fd);
   }, idleState);
   const err = state.fieldErrors ?? {};
   const problems = problemsOf(state);

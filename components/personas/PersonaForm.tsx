@@ -87,7 +87,8 @@ export function PersonaForm({ action, current, submission, readOnly = false }: {
   ];
 
   return (
-    <form ref={formRef} action={formAction} className="space-y-4" noValidate>
+    // onSubmit: sent only once the photo is small enough and the whole form fits in what a request may carry.
+    <form ref={formRef} action={formAction} onSubmit={photo.onSubmit} className="space-y-4" noValidate>
       {submission ? <SubmissionId state={state} initial={submission} /> : null}
       {current.id ? <input type="hidden" name="id" value={current.id} /> : null}
       <fieldset disabled={readOnly} className="space-y-4">

@@ -42,7 +42,7 @@ export function BusinessForm({
   const err = state.fieldErrors ?? {};
 
   return (
-    <form action={formAction} className="space-y-4" noValidate>
+    <form action={formAction} onSubmit={logo.onSubmit} className="space-y-4" noValidate>
       <FormMessage state={state} />
       <SubmissionId state={state} initial={submission} />
       <TextField name="name" label={t('business.name')} defaultValue={v.name ?? current.name} error={err.name} autoComplete="organization" maxLength={120} required />

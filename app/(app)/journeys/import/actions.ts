@@ -8,8 +8,7 @@ import { memberAction } from '@/lib/actions';
 import { can } from '@/lib/auth/permissions';
 import { AppError, ForbiddenError } from '@/lib/errors';
 import { getT } from '@/lib/i18n/server';
-import { IMPORT_MAX_BYTES } from '@/lib/journey-file';
-import { parseJourneyDoc } from '@/lib/journey-model';
+import { IMPORT_MAX_BYTES, parseJourneyFile } from '@/lib/journey-file';
 import { importJourney } from '@/lib/journeys';
 
 const schema = z.object({
@@ -22,7 +21,8 @@ const run = memberAction('journeys.write', schema, async (ctx, input): Promise<R
   if (input.file && input.file.size > IMPORT_MAX_BYTES) throw new AppError('validation.import_size', { field: 'file' });
   const text = input.file ? await input.file.text() : input.text.trim();
   if (!text) throw new AppError('validation.import_empty', { field: 'file' });
-  const parsed = parseJourneyDoc(text);
+  // Checks the format, and names any text the database could not hold (a NUL) by where it is.
+  const parsed = parseJourneyFile(text);
   if (!parsed.ok) {
     const { t } = await getT('versions');
     const { t: tc } = await getT('common');
