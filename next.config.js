@@ -9,8 +9,8 @@ const nextConfig = {
   // PGlite ships WASM and data files it loads from its own package folder at run time;
   // bundling it would break those paths.
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2'],
-  // One form sends at most 1 MB, chosen on purpose (lib/body-limit.ts says why; a test checks the
-  // two agree). A bigger body is answered 413 by lib/request-guards.ts before Next reads it, and
+  // One form sends at most 1 MB, chosen on purpose (lib/core/body-limit.ts says why; a test checks the
+  // two agree). A bigger body is answered 413 by lib/http/request-guards.ts before Next reads it, and
   // the copy Next keeps of a body for the proxy stops at the same 1 MB (its default is 10 MB).
   experimental: { serverActions: { bodySizeLimit: '1mb' }, proxyClientMaxBodySize: '1mb' },
   poweredByHeader: false,

@@ -1,8 +1,8 @@
 /**
  * First, for pages, API routes and prefetches alike, answers what Next itself would answer with a
  * 500: a path whose percent-encoding does not decode (404), a body over 1 MB (413)
- * (lib/request-guards.ts). Then, before every page (not API routes or static files):
- * - sets this response's Content-Security-Policy with a fresh script nonce (lib/server/csp.ts),
+ * (lib/http/request-guards.ts). Then, before every page (not API routes or static files):
+ * - sets this response's Content-Security-Policy with a fresh script nonce (lib/http/csp.ts),
  *   and Strict-Transport-Security when the app's public address is https;
  * - as a convenience only, sends visitors without a session cookie from the signed-in area to the
  *   sign-in page early. Every page, action and route handler checks the session itself
@@ -11,9 +11,9 @@
  */
 import { getToken } from 'next-auth/jwt';
 import { NextResponse, type NextRequest } from 'next/server';
-import { env } from '@/lib/env';
-import { guardRequest } from '@/lib/request-guards';
-import { contentSecurityPolicy, newNonce, strictTransportSecurity } from '@/lib/server/csp';
+import { env } from '@/lib/core/env';
+import { guardRequest } from '@/lib/http/request-guards';
+import { contentSecurityPolicy, newNonce, strictTransportSecurity } from '@/lib/http/csp';
 
 const signedInArea = /^\/(dashboard|team|settings|personas|journeys)(\/|$)/;
 const https = env.NEXTAUTH_URL?.startsWith('https://') ?? false;

@@ -9,14 +9,14 @@
  * MIGRATION_DATABASE_URL one URL serves both. Either way the connecting role is checked at open
  * (db/role-check.ts): one that can bypass row-level security gets a warning, and in production
  * a refusal unless ALLOW_RLS_BYPASS=1. PGlite has one user, a superuser: there the app's
- * `SET LOCAL ROLE jejak_app` (lib/tenancy.ts) is the only wall.
+ * `SET LOCAL ROLE jejak_app` (lib/core/tenancy.ts) is the only wall.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { sql, type ExtractTablesWithRelations, type SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import type postgresJs from 'postgres';
-import { env } from '@/lib/env';
+import { env } from '@/lib/core/env';
 import { rlsBypassVerdict, type RoleReach } from './role-check';
 import * as schema from './schema';
 
@@ -222,7 +222,7 @@ export function getConnection(): Promise<Connection> {
   return holder.__jejakDb;
 }
 
-// Work a request leaves for after its answer (the audit row of a failed sign-in, lib/accounts.ts):
+// Work a request leaves for after its answer (the audit row of a failed sign-in, lib/accounts/accounts.ts):
 // it must not lengthen the answer, but must finish before the process closes its connection.
 const background = new Set<Promise<unknown>>();
 

@@ -25,8 +25,8 @@ import {
   uuid,
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
-import { timeZones } from '../lib/format';
-import type { Lanes } from '../lib/journey-model';
+import { timeZones } from '../lib/i18n/format';
+import type { Lanes } from '../lib/journeys/model';
 import { locales } from '../lib/i18n/settings';
 
 /** The role every request runs as: owns nothing, has no BYPASSRLS. Created by migration 0000. */

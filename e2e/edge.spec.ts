@@ -62,7 +62,7 @@ test.describe('client address', () => {
   });
 
   test('with no trusted proxy, a forged X-Forwarded-For does not give one client many buckets', async ({ baseURL }) => {
-    // 30 failed sign-ins per address per 15 minutes (lib/accounts.ts): the 31st from the same
+    // 30 failed sign-ins per address per 15 minutes (lib/accounts/accounts.ts): the 31st from the same
     // socket is refused although every try claims another address.
     const outcomes: (string | null)[] = [];
     for (let i = 0; i < 31; i++) {

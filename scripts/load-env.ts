@@ -1,4 +1,4 @@
-// Loads .env, .env.local, … the way Next does, before lib/env.ts reads them. Import first.
+// Loads .env, .env.local, … the way Next does, before lib/core/env.ts reads them. Import first.
 import nextEnv from '@next/env';
 
 nextEnv.loadEnvConfig(process.cwd(), process.env.NODE_ENV !== 'production');

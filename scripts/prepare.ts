@@ -17,7 +17,7 @@ if (!process.env.NEXTAUTH_SECRET && !production) {
 }
 
 const { closeConnection, getConnection } = await import('@/db/client');
-const { countUsers, seed } = await import('@/db/seed');
+const { countUsers, seed } = await import('@/lib/demo/seed');
 
 try {
   const conn = await getConnection();

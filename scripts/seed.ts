@@ -1,7 +1,7 @@
-// npm run db:seed — puts the demo data in place (idempotent; see db/seed.ts).
+// npm run db:seed — puts the demo data in place (idempotent; see lib/demo/seed.ts).
 import './load-env';
 import { closeConnection } from '@/db/client';
-import { seed } from '@/db/seed';
+import { seed } from '@/lib/demo/seed';
 
 try {
   await seed();

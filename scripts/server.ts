@@ -5,8 +5,8 @@
  * 1. The client's address. `next start` keeps a client-sent X-Forwarded-For as it is, so any
  *    visitor could pick the address its rate limits are counted under. Here the socket's address
  *    is always appended (and with TRUSTED_PROXIES=0 a client-sent list is dropped), so the app's
- *    `clientIp()` reads the entry that the nearest trusted hop wrote (lib/server/client-address).
- * 2. Load shedding (lib/server/gate): at most MAX_CONCURRENT_REQUESTS at work, a bounded line
+ *    `clientIp()` reads the entry that the nearest trusted hop wrote (lib/http/client-address).
+ * 2. Load shedding (lib/http/gate): at most MAX_CONCURRENT_REQUESTS at work, a bounded line
  *    behind them, and a clean 503 with Retry-After past that, answered here before the app or the
  *    database is touched. `/api/health/live` and the build's static files never wait in line.
  *
@@ -19,9 +19,9 @@ import path from 'node:path';
 (process.env as Record<string, string>).NODE_ENV = 'production';
 await import('./load-env');
 const { default: next } = await import('next');
-const { env } = await import('@/lib/env');
-const { forwardedChain } = await import('@/lib/server/client-address');
-const { RequestGate, retryAfterSeconds, setProcessGate } = await import('@/lib/server/gate');
+const { env } = await import('@/lib/core/env');
+const { forwardedChain } = await import('@/lib/http/client-address');
+const { RequestGate, retryAfterSeconds, setProcessGate } = await import('@/lib/http/gate');
 
 const port = Number(process.env.PORT || 3000);
 const host = process.env.HOST || '0.0.0.0';

@@ -5,7 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TextField } from '@/components/ui/Field';
-import { formatRelative } from '@/lib/format';
+import { formatRelative } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/settings';
 
 /** Signs in through next-auth without leaving the page, so a refused attempt keeps the email typed. */

@@ -8,7 +8,7 @@ import { FormMessage } from '@/components/ui/FormMessage';
 import { Honeypot } from '@/components/ui/Honeypot';
 import { SelectField, TextField } from '@/components/ui/Field';
 import { SubmitButton } from '@/components/ui/SubmitButton';
-import { idleState, type ActionState } from '@/lib/action-state';
+import { idleState, type ActionState } from '@/lib/core/action-state';
 
 type Action = (prev: ActionState, fd: FormData) => Promise<ActionState>;
 

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { getT } from '@/lib/i18n/server';
-import { onboardingSteps, type OnboardingStep } from '@/lib/onboarding';
+import { onboardingSteps, type OnboardingStep } from '@/lib/onboarding/checklist';
 
 const links: Record<OnboardingStep, string | null> = {
   audience: '/personas',
@@ -12,7 +12,7 @@ const links: Record<OnboardingStep, string | null> = {
   revision: '/journeys',
 };
 
-/** The seven steps, ticked from the business's own data (lib/onboarding.ts). */
+/** The seven steps, ticked from the business's own data (lib/onboarding/checklist.ts). */
 export async function OnboardingChecklist({ progress }: { progress: Record<OnboardingStep, boolean> }) {
   const { t } = await getT('app');
   const done = onboardingSteps.filter((s) => progress[s]).length;

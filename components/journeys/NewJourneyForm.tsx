@@ -6,8 +6,8 @@ import { SelectField, TextField } from '@/components/ui/Field';
 import { FormMessage } from '@/components/ui/FormMessage';
 import { SubmissionId } from '@/components/ui/SubmissionId';
 import { SubmitButton } from '@/components/ui/SubmitButton';
-import { idleState, type ActionState } from '@/lib/action-state';
-import { LIMITS } from '@/lib/journey-model';
+import { idleState, type ActionState } from '@/lib/core/action-state';
+import { LIMITS } from '@/lib/journeys/model';
 
 type Action = (prev: ActionState, fd: FormData) => Promise<ActionState>;
 

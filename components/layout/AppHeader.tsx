@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { SignOutButton } from '@/components/auth/SignOutButton';
 import type { AppSession } from '@/lib/auth/session';
 import { getT } from '@/lib/i18n/server';
-import { logoPath } from '@/lib/logo';
+import { logoPath } from '@/lib/images/images';
 import { BusinessSwitcher } from './BusinessSwitcher';
 import { LanguageSwitcher } from './LanguageSwitcher';
 

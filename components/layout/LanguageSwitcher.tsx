@@ -1,4 +1,4 @@
-import { setLocaleAction } from '@/app/_actions/locale';
+import { setLocaleAction } from '@/lib/i18n/locale-action';
 import { getT } from '@/lib/i18n/server';
 import { locales } from '@/lib/i18n/settings';
 

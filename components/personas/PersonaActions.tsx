@@ -4,7 +4,7 @@ import { useActionState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormMessage } from '@/components/ui/FormMessage';
 import { SubmitButton } from '@/components/ui/SubmitButton';
-import { idleState, type ActionState } from '@/lib/action-state';
+import { idleState, type ActionState } from '@/lib/core/action-state';
 
 type Action = (prev: ActionState, fd: FormData) => Promise<ActionState>;
 

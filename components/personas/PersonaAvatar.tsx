@@ -1,4 +1,4 @@
-import { avatarColors, type AvatarColor } from '@/lib/persona-fields';
+import { avatarColors, type AvatarColor } from '@/lib/personas/fields';
 
 // Literal class names, so Tailwind generates them. Shade 700: white initials stay readable (≥ 4.5:1).
 const backgrounds: Record<AvatarColor, string> = {

@@ -7,9 +7,9 @@ import { FormMessage } from '@/components/ui/FormMessage';
 import { SubmissionId } from '@/components/ui/SubmissionId';
 import { SubmitButton } from '@/components/ui/SubmitButton';
 import { useImageInput } from '@/components/ui/useImageInput';
-import { idleState, type ActionState } from '@/lib/action-state';
-import { channels } from '@/lib/journey-model';
-import { avatarColors, genders, PHOTO_MAX_BYTES, photoTypes } from '@/lib/persona-fields';
+import { idleState, type ActionState } from '@/lib/core/action-state';
+import { channels } from '@/lib/journeys/model';
+import { avatarColors, genders, PHOTO_MAX_BYTES, photoTypes } from '@/lib/personas/fields';
 import { avatarBackground, PersonaAvatar } from './PersonaAvatar';
 
 type Action = (prev: ActionState, fd: FormData) => Promise<ActionState>;

@@ -7,8 +7,8 @@ import { FormMessage } from '@/components/ui/FormMessage';
 import { SubmissionId } from '@/components/ui/SubmissionId';
 import { SubmitButton } from '@/components/ui/SubmitButton';
 import { useImageInput } from '@/components/ui/useImageInput';
-import { idleState, type ActionState } from '@/lib/action-state';
-import { LOGO_MAX_BYTES, logoTypes } from '@/lib/logo';
+import { idleState, type ActionState } from '@/lib/core/action-state';
+import { LOGO_MAX_BYTES, logoTypes } from '@/lib/images/images';
 
 type Action = (prev: ActionState, fd: FormData) => Promise<ActionState>;
 

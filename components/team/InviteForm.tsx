@@ -6,7 +6,7 @@ import { SelectField } from '@/components/ui/Field';
 import { FormMessage } from '@/components/ui/FormMessage';
 import { SubmissionId } from '@/components/ui/SubmissionId';
 import { SubmitButton } from '@/components/ui/SubmitButton';
-import { idleState, type ActionState } from '@/lib/action-state';
+import { idleState, type ActionState } from '@/lib/core/action-state';
 import { InviteLinkBox } from './InviteLinkBox';
 import type { FormAction } from './types';
 

@@ -1,5 +1,5 @@
 import { memberRole } from '@/db/schema';
-import { formatDate, type TimeZone } from '@/lib/format';
+import { formatDate, type TimeZone } from '@/lib/i18n/format';
 import { getT } from '@/lib/i18n/server';
 import { ConfirmAction } from './ConfirmAction';
 import { RoleForm } from './RoleForm';

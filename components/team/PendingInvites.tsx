@@ -1,4 +1,4 @@
-import { formatDateTime, type TimeZone } from '@/lib/format';
+import { formatDateTime, type TimeZone } from '@/lib/i18n/format';
 import { getT } from '@/lib/i18n/server';
 import { RevokeInvite } from './RevokeInvite';
 import type { FormAction } from './types';

@@ -4,7 +4,7 @@ import { useActionState } from 'react';
 import { useFormStatus } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { FormMessage } from '@/components/ui/FormMessage';
-import { idleState, type ActionState } from '@/lib/action-state';
+import { idleState, type ActionState } from '@/lib/core/action-state';
 import type { FormAction } from './types';
 
 function RevokeButton({ label }: { label: string }) {

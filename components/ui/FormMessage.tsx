@@ -1,4 +1,4 @@
-import type { ActionState } from '@/lib/action-state';
+import type { ActionState } from '@/lib/core/action-state';
 
 /** The form-level answer of an action: announced politely, errors in red. */
 export function FormMessage({ state }: { state: ActionState }) {

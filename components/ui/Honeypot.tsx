@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { HONEYPOT_FIELD } from '@/lib/honeypot';
+import { HONEYPOT_FIELD } from '@/lib/core/honeypot';
 
 /**
  * Anti-spam for public forms: a field that people never see nor reach with the keyboard, and

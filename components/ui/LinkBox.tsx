@@ -2,7 +2,7 @@
 
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { whatsAppShareUrl } from '@/lib/invite-link';
+import { whatsAppShareUrl } from '@/lib/links/urls';
 
 interface LinkBoxProps {
   /** The input's id (also names its note). */

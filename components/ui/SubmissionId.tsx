@@ -1,4 +1,4 @@
-import type { ActionState } from '@/lib/action-state';
+import type { ActionState } from '@/lib/core/action-state';
 
 /**
  * The form's submission id: the server stores a submission once per id, so a double tap or a

@@ -1,14 +1,14 @@
 /**
  * Checks a form in the browser before it is sent, so that what the server would refuse without
- * reading it (a body over 1 MB: lib/body-limit.ts) is answered in the form, in the user's
+ * reading it (a body over 1 MB: lib/core/body-limit.ts) is answered in the form, in the user's
  * language, with everything typed still there.
  */
-import type { ActionState } from '@/lib/action-state';
-import { BODY_LIMIT_BYTES, BODY_LIMIT_LABEL, formDataBytes } from '@/lib/body-limit';
+import type { ActionState } from '@/lib/core/action-state';
+import { BODY_LIMIT_BYTES, BODY_LIMIT_LABEL, formDataBytes } from '@/lib/core/body-limit';
 
 type T = (key: string, params?: Record<string, string>) => string;
 
-/** The text fields as the server keeps them for a refused form (lib/actions.ts): no passwords, no internal fields. */
+/** The text fields as the server keeps them for a refused form (lib/core/actions.ts): no passwords, no internal fields. */
 export function typedValues(fd: FormData): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of fd.entries()) {

@@ -2,7 +2,7 @@
 
 import { useRef, useState, type ChangeEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BODY_LIMIT_BYTES, BODY_LIMIT_LABEL, formDataBytes } from '@/lib/body-limit';
+import { BODY_LIMIT_BYTES, BODY_LIMIT_LABEL, formDataBytes } from '@/lib/core/body-limit';
 import { shrinkImage } from './shrink-image';
 
 /**
@@ -14,9 +14,9 @@ import { shrinkImage } from './shrink-image';
  * `onSubmit`, on the form, makes sure a big photo is never sent: a form sent while the photo is
  * still being made smaller is sent again once it is small; a photo chosen before the page's
  * script ran is made smaller first; and a form that would still be over the 1 MB a request may
- * carry (lib/body-limit.ts) is not sent, with a message saying so, everything typed kept. The
+ * carry (lib/core/body-limit.ts) is not sent, with a message saying so, everything typed kept. The
  * form's action stays the server action itself, so it still posts without JavaScript (then the
- * server answers an oversized body with a page stating the limit: lib/request-guards.ts).
+ * server answers an oversized body with a page stating the limit: lib/http/request-guards.ts).
  */
 export function useImageInput({ types, maxBytes }: { types: readonly string[]; maxBytes: number }) {
   const { t: tc } = useTranslation('common');

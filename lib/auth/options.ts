@@ -5,10 +5,10 @@
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { z } from 'zod';
-import { authenticate, recordSignOut, SignInError } from '@/lib/accounts';
-import { env } from '@/lib/env';
-import { ipFromForwardedFor } from '@/lib/request';
-import { anyPassword, signInEmail } from '@/lib/validation';
+import { authenticate, recordSignOut, SignInError } from '@/lib/accounts/accounts';
+import { env } from '@/lib/core/env';
+import { ipFromForwardedFor } from '@/lib/core/request';
+import { anyPassword, signInEmail } from '@/lib/core/validation';
 import { resolveCallback } from './callback';
 import { assertSessionActive, createUserSession, revokeUserSession, SESSION_MAX_AGE_S, SessionRefusedError } from './sessions';
 

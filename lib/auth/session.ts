@@ -2,7 +2,7 @@ import 'server-only';
 import { getServerSession } from 'next-auth';
 import { notFound, redirect } from 'next/navigation';
 import { cache } from 'react';
-import { loadSessionUser, type MembershipView, type SessionUser } from '@/lib/accounts';
+import { loadSessionUser, type MembershipView, type SessionUser } from '@/lib/accounts/accounts';
 import { authOptions } from './options';
 import { can, type Permission } from './permissions';
 import { readSession } from './sessions';

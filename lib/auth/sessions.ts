@@ -13,9 +13,9 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { users, userSessions } from '@/db/schema';
-import { revokeSessions } from '@/lib/accounts';
-import { audit } from '@/lib/audit';
-import { withPlatform, withTenant } from '@/lib/tenancy';
+import { revokeSessions } from '@/lib/accounts/accounts';
+import { audit } from '@/lib/core/audit';
+import { withPlatform, withTenant } from '@/lib/core/tenancy';
 
 /** How long a session lasts from its sign-in: the cookie's max age and the row's expiry. */
 export const SESSION_MAX_AGE_S = 14 * 24 * 60 * 60;

@@ -6,11 +6,11 @@
  * request plumbing replaced (as in server-actions.test.ts).
  */
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { demo, seed } from '@/db/seed';
-import { loadSessionUser } from '@/lib/accounts';
-import { idleState, type ActionState } from '@/lib/action-state';
-import { getJourney } from '@/lib/journeys';
-import { listPersonas } from '@/lib/personas';
+import { demo, seed } from '@/lib/demo/seed';
+import { loadSessionUser } from '@/lib/accounts/accounts';
+import { idleState, type ActionState } from '@/lib/core/action-state';
+import { getJourney } from '@/lib/journeys/queries';
+import { listPersonas } from '@/lib/personas/queries';
 
 const session = vi.hoisted(() => ({ current: null as null | { uid: string; sv: number; tid?: string } }));
 

@@ -1,5 +1,5 @@
 /**
- * Every server action of the app, found by reading app/ for 'use server' modules, must be listed
+ * Every server action of the app, found by reading app/, lib/ and components/ for 'use server' modules, must be listed
  * here; a new action without an entry fails this suite. Each action that takes an id is then
  * called as the owner of Kedai Kopi Senja with Bengkel Maju Jaya's ids, as the real action (zod,
  * session, permission, query code, row-level security): it must refuse, and not one row of
@@ -18,11 +18,11 @@ import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { queryRows, withOwnerDatabase } from '@/db/client';
 import { journeyVersions } from '@/db/schema';
-import { demo, seed } from '@/db/seed';
-import { loadSessionUser } from '@/lib/accounts';
-import { idleState, type ActionState } from '@/lib/action-state';
-import { createInvite } from '@/lib/team';
-import { withTenant } from '@/lib/tenancy';
+import { demo, seed } from '@/lib/demo/seed';
+import { loadSessionUser } from '@/lib/accounts/accounts';
+import { idleState, type ActionState } from '@/lib/core/action-state';
+import { createInvite } from '@/lib/team/team';
+import { withTenant } from '@/lib/core/tenancy';
 
 const session = vi.hoisted(() => ({ current: null as null | { uid: string; sv: number; tid?: string } }));
 
@@ -94,7 +94,7 @@ const registry: Record<string, { form: () => Record<string, string> } | { noId: 
   'app/(app)/settings/profile/actions.ts#changePasswordAction': { noId: 'edits the signed-in account' },
   'app/(app)/settings/profile/actions.ts#signOutEverywhereAction': { noId: 'ends the signed-in account’s own sessions' },
   'app/(auth)/sign-up/actions.ts#signUpAction': { noId: 'creates a new business' },
-  'app/_actions/locale.ts#setLocaleAction': { noId: 'sets a cookie and the signed-in account’s language' },
+  'lib/i18n/locale-action.ts#setLocaleAction': { noId: 'sets a cookie and the signed-in account’s language' },
   // The invite's tenant id comes from the link and is proven by its secret token: a forged token
   // for Bengkel must not get anyone in.
   'app/invite/[tenantId]/[token]/actions.ts#acceptAsUserAction': { form: () => ({ tenantId: victim.tenantId, token: 'A'.repeat(32) }) },
@@ -115,7 +115,8 @@ function serverModules(dir = path.join(process.cwd(), 'app')): string[] {
 
 async function discoverActions(): Promise<Map<string, Action>> {
   const found = new Map<string, Action>();
-  for (const file of serverModules()) {
+  // Server actions live in app/ next to their pages, and a few shared ones in lib/.
+  for (const file of ['app', 'lib', 'components'].flatMap((d) => serverModules(path.join(process.cwd(), d)))) {
     const mod = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
     const rel = path.relative(process.cwd(), file).split(path.sep).join('/');
     for (const [name, value] of Object.entries(mod)) if (typeof value === 'function') found.set(`${rel}#${name}`, value as Action);

@@ -13,11 +13,11 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { settleBackgroundWork, withOwnerDatabase } from '@/db/client';
 import { auditLog, tenants, users } from '@/db/schema';
-import { accountLimit, authenticate, changePassword, ipLimit, loadSessionUser, revokeSessions, SignInError, signUp, type SignUpInput } from '@/lib/accounts';
-import { env } from '@/lib/env';
-import { AppError } from '@/lib/errors';
-import { checkLimit, recordHit } from '@/lib/rate-limit';
-import { withTenant } from '@/lib/tenancy';
+import { accountLimit, authenticate, changePassword, ipLimit, loadSessionUser, revokeSessions, SignInError, signUp, type SignUpInput } from '@/lib/accounts/accounts';
+import { env } from '@/lib/core/env';
+import { AppError } from '@/lib/core/errors';
+import { checkLimit, recordHit } from '@/lib/rate-limit/limiter';
+import { withTenant } from '@/lib/core/tenancy';
 import type { ProbeResult, ProbeStep, SignInOutcome } from '../support/sign-in-probe';
 
 const run = promisify(execFile);

@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { migrationsFolder, openConnection, queryRows, withOwnerDatabase } from '@/db/client';
-import { env } from '@/lib/env';
+import { env } from '@/lib/core/env';
 
 const run = promisify(execFile);
 const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as {

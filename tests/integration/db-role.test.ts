@@ -12,9 +12,9 @@ import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getConnection, inspectRole, openConnection, queryRows, type Tx } from '@/db/client';
 import { auditLog } from '@/db/schema';
-import { authenticate, changePassword, loadSessionUser, SignInError, signUp } from '@/lib/accounts';
-import { env } from '@/lib/env';
-import { withPlatform, withTenant } from '@/lib/tenancy';
+import { authenticate, changePassword, loadSessionUser, SignInError, signUp } from '@/lib/accounts/accounts';
+import { env } from '@/lib/core/env';
+import { withPlatform, withTenant } from '@/lib/core/tenancy';
 import { makeTenant } from '../support/factory';
 
 const onPostgres = Boolean(env.DATABASE_URL);

@@ -5,9 +5,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { editorReducer, fromStages, signature, toSave, type EditorDoc } from '@/components/journey/map/editor-state';
-import { AppError } from '@/lib/errors';
-import { createJourney, getJourney, saveMap, updateJourneyDetails, type JourneyContext } from '@/lib/journeys';
+import { editorReducer, fromStages, signature, toSave, type EditorDoc } from '@/components/journeys/map/editor-state';
+import { AppError } from '@/lib/core/errors';
+import { createJourney, getJourney, saveMap, updateJourneyDetails, type JourneyContext } from '@/lib/journeys/queries';
 import { makeTenant } from '../support/factory';
 
 async function journey() {

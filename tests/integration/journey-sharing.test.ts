@@ -6,11 +6,11 @@ import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { auditLog, journeys, journeyShareLinks } from '@/db/schema';
-import { NotFoundError } from '@/lib/errors';
-import { createShareLink, hashShareToken, listShareLinks, resolveShareLink, revokeShareLink, shareTokenPattern } from '@/lib/journey-sharing';
-import { createJourney, getJourney, saveMap, type JourneyContext } from '@/lib/journeys';
-import { checkLimit, guardedLookup, linkGuessLimit } from '@/lib/rate-limit';
-import { withTenant } from '@/lib/tenancy';
+import { NotFoundError } from '@/lib/core/errors';
+import { createShareLink, hashShareToken, listShareLinks, resolveShareLink, revokeShareLink, shareTokenPattern } from '@/lib/journeys/sharing';
+import { createJourney, getJourney, saveMap, type JourneyContext } from '@/lib/journeys/queries';
+import { checkLimit, guardedLookup, linkGuessLimit } from '@/lib/rate-limit/limiter';
+import { withTenant } from '@/lib/core/tenancy';
 import { makeTenant } from '../support/factory';
 
 async function business(name = 'Bengkel Uji') {

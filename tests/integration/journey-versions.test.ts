@@ -7,8 +7,8 @@ import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { auditLog, journeys, personas } from '@/db/schema';
-import { AppError, NotFoundError } from '@/lib/errors';
-import { diffJourneys, parseJourneyDoc } from '@/lib/journey-model';
+import { AppError, NotFoundError } from '@/lib/core/errors';
+import { diffJourneys, parseJourneyDoc } from '@/lib/journeys/model';
 import {
   createJourney,
   exportJourney,
@@ -21,8 +21,8 @@ import {
   saveMap,
   saveVersion,
   type JourneyContext,
-} from '@/lib/journeys';
-import { withTenant } from '@/lib/tenancy';
+} from '@/lib/journeys/queries';
+import { withTenant } from '@/lib/core/tenancy';
 import { makeTenant } from '../support/factory';
 
 const stageNames = { awareness: 'Kesadaran', consideration: 'Pertimbangan', purchase: 'Pembelian', retention: 'Retensi', advocacy: 'Advokasi' };

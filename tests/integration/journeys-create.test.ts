@@ -7,13 +7,13 @@ import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { journeys, personas } from '@/db/schema';
-import { NotFoundError } from '@/lib/errors';
-import { stageModelKeys, stageModels } from '@/lib/journey-model';
-import { journeyFromStart, parseStart, startChoices, startValue, startValues } from '@/lib/journey-start';
-import { getTemplate, stageNamesFor, templateKeys } from '@/lib/journey-templates';
-import { createJourney, getJourney, listJourneys, type JourneyContext } from '@/lib/journeys';
-import { personaOptions } from '@/lib/personas';
-import { withTenant } from '@/lib/tenancy';
+import { NotFoundError } from '@/lib/core/errors';
+import { stageModelKeys, stageModels } from '@/lib/journeys/model';
+import { journeyFromStart, parseStart, startChoices, startValue, startValues } from '@/lib/journeys/start';
+import { getTemplate, stageNamesFor, templateKeys } from '@/lib/journeys/templates';
+import { createJourney, getJourney, listJourneys, type JourneyContext } from '@/lib/journeys/queries';
+import { personaOptions } from '@/lib/personas/queries';
+import { withTenant } from '@/lib/core/tenancy';
 import { makeTenant } from '../support/factory';
 
 async function business(name = 'Usaha Uji') {

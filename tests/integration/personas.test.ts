@@ -6,9 +6,9 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { auditLog } from '@/db/schema';
-import { AppError, NotFoundError } from '@/lib/errors';
-import { createJourney } from '@/lib/journeys';
-import { LIMITS } from '@/lib/journey-model';
+import { AppError, NotFoundError } from '@/lib/core/errors';
+import { createJourney } from '@/lib/journeys/queries';
+import { LIMITS } from '@/lib/journeys/model';
 import {
   archivePersona,
   copyName,
@@ -25,8 +25,8 @@ import {
   updatePersona,
   type PersonaContext,
   type PersonaInput,
-} from '@/lib/personas';
-import { withTenant } from '@/lib/tenancy';
+} from '@/lib/personas/queries';
+import { withTenant } from '@/lib/core/tenancy';
 import { makeTenant } from '../support/factory';
 
 const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);

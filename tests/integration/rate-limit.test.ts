@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { takeHit, type Limit } from '@/lib/rate-limit';
+import { takeHit, type Limit } from '@/lib/rate-limit/limiter';
 
 describe('per-address limits', () => {
   it('count an IPv6 client by its /64, so hopping between its addresses gains nothing', async () => {

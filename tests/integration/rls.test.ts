@@ -6,8 +6,8 @@ import { eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '@/db/client';
 import { auditLog, memberships, tenants } from '@/db/schema';
-import { NotFoundError } from '@/lib/errors';
-import { withPlatform, withTenant, withUser } from '@/lib/tenancy';
+import { NotFoundError } from '@/lib/core/errors';
+import { withPlatform, withTenant, withUser } from '@/lib/core/tenancy';
 import { makeTenant, makeUser } from '../support/factory';
 
 let a: Awaited<ReturnType<typeof makeTenant>>;

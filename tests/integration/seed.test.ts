@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { memberships, tenants, users } from '@/db/schema';
-import { demo, demoSharePath, seed } from '@/db/seed';
-import { resolveShareLink } from '@/lib/journey-sharing';
-import { getJourney, listVersions } from '@/lib/journeys';
-import { env } from '@/lib/env';
-import { withPlatform, withTenant } from '@/lib/tenancy';
+import { demo, demoSharePath, seed } from '@/lib/demo/seed';
+import { resolveShareLink } from '@/lib/journeys/sharing';
+import { getJourney, listVersions } from '@/lib/journeys/queries';
+import { env } from '@/lib/core/env';
+import { withPlatform, withTenant } from '@/lib/core/tenancy';
 
 describe('demo seed', () => {
   it('puts the demo businesses and accounts in place, and running it again changes nothing', async () => {

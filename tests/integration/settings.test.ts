@@ -5,12 +5,12 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, tenants, users as usersTable } from '@/db/schema';
-import { changePassword, loadSessionUser } from '@/lib/accounts';
+import { changePassword, loadSessionUser } from '@/lib/accounts/accounts';
 import { hashPassword } from '@/lib/auth/password';
-import { AppError } from '@/lib/errors';
-import { decodeLogo, LOGO_MAX_BYTES, logoDataUrl, logoPath, sniffImageType } from '@/lib/logo';
-import { getTenant, updateTenant } from '@/lib/team';
-import { withPlatform, withTenant } from '@/lib/tenancy';
+import { AppError } from '@/lib/core/errors';
+import { decodeLogo, LOGO_MAX_BYTES, logoDataUrl, logoPath, sniffImageType } from '@/lib/images/images';
+import { getTenant, updateTenant } from '@/lib/team/team';
+import { withPlatform, withTenant } from '@/lib/core/tenancy';
 import { makeTenant, makeUser } from '../support/factory';
 
 const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);

@@ -7,8 +7,8 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { auditLog, invites, memberships, users, type MemberRole } from '@/db/schema';
-import { authenticate, loadSessionUser } from '@/lib/accounts';
-import { AppError, NotFoundError } from '@/lib/errors';
+import { authenticate, loadSessionUser } from '@/lib/accounts/accounts';
+import { AppError, NotFoundError } from '@/lib/core/errors';
 import {
   acceptInviteAsNewUser,
   acceptInviteAsUser,
@@ -22,8 +22,8 @@ import {
   revokeInvite,
   transferOwnership,
   type TeamContext,
-} from '@/lib/team';
-import { withPlatform, withTenant } from '@/lib/tenancy';
+} from '@/lib/team/team';
+import { withPlatform, withTenant } from '@/lib/core/tenancy';
 import { makeTenant, makeUser } from '../support/factory';
 
 const password = 'nasi goreng pedas';

@@ -13,10 +13,10 @@ import { encode } from 'next-auth/jwt';
 import { describe, expect, it } from 'vitest';
 import { getConnection } from '@/db/client';
 import { auditLog, userSessions } from '@/db/schema';
-import { changePassword, revokeSessions, signUp } from '@/lib/accounts';
+import { changePassword, revokeSessions, signUp } from '@/lib/accounts/accounts';
 import { authOptions } from '@/lib/auth/options';
-import { createInvite, removeMember } from '@/lib/team';
-import { withTenant } from '@/lib/tenancy';
+import { createInvite, removeMember } from '@/lib/team/team';
+import { withTenant } from '@/lib/core/tenancy';
 
 const password = 'teh tarik pakai es batu';
 const origin = 'http://jejak.test';
@@ -213,7 +213,7 @@ describe('a session ended some other way gets {} too', () => {
   it('by a removal from the team', async () => {
     const owner = await newAccount();
     const invite = await createInvite({ tenantId: owner.tenantId, userId: owner.userId, ip: null }, 'staff');
-    const { acceptInviteAsNewUser } = await import('@/lib/team');
+    const { acceptInviteAsNewUser } = await import('@/lib/team/team');
     const staffEmail = `staf-${randomUUID().slice(0, 8)}@test.example`;
     const { userId: staffId } = await acceptInviteAsNewUser(owner.tenantId, invite.token, { name: 'Staf', email: staffEmail, password, locale: 'id' });
     const jar = await signIn(staffEmail);

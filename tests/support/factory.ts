@@ -1,7 +1,7 @@
 /** Test data written through the app's own tenant-scoped path. Random ids: files share one database. */
 import { randomUUID } from 'node:crypto';
 import { memberships, tenants, users, type MemberRole } from '@/db/schema';
-import { withPlatform, withTenant } from '@/lib/tenancy';
+import { withPlatform, withTenant } from '@/lib/core/tenancy';
 
 export async function makeUser(over: { email?: string; name?: string; passwordHash?: string } = {}) {
   const id = randomUUID();

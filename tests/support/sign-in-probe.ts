@@ -6,7 +6,7 @@
  *   [{"op":"create","email":"…","password":"…"}, {"op":"sign-in","email":"…","password":"…","ip":"…","times":5}]
  */
 import { closeConnection } from '../../db/client';
-import { authenticate, SignInError, signUp } from '../../lib/accounts';
+import { authenticate, SignInError, signUp } from '../../lib/accounts/accounts';
 
 export type ProbeStep =
   | { op: 'create'; email: string; password: string }

@@ -30,10 +30,10 @@ process.env.MIGRATION_DATABASE_URL = singleUrl ? '' : migrationUrl;
 
 const client = (await import('@/db/client')) as typeof import('@/db/client') & { settleBackgroundWork?: () => Promise<void> };
 try {
-  const { authenticate, SignInError } = await import('@/lib/accounts');
+  const { authenticate, SignInError } = await import('@/lib/accounts/accounts');
   const { hashPassword } = await import('@/lib/auth/password');
   const { makeUser } = await import('./factory');
-  const { withTenant } = await import('@/lib/tenancy');
+  const { withTenant } = await import('@/lib/core/tenancy');
   const { memberships, tenants } = await import('@/db/schema');
   const { kind } = await client.getConnection();
   console.log(`${kind}, connected as ${singleUrl ? 'the superuser (one URL)' : 'the login role'}; ${tries} tries each`);

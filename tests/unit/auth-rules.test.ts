@@ -1,8 +1,8 @@
 /** The rules behind who may do what, which passwords are accepted, and whose IP a request is from. */
 import { describe, expect, it } from 'vitest';
 import { can, permissions, type Permission } from '@/lib/auth/permissions';
-import { ipFromForwardedFor } from '@/lib/request';
-import { email, newPassword } from '@/lib/validation';
+import { ipFromForwardedFor } from '@/lib/core/request';
+import { email, newPassword } from '@/lib/core/validation';
 
 /** The translation key the schema answers with, or 'ok'. */
 function verdict(schema: typeof newPassword | typeof email, value: unknown): string {

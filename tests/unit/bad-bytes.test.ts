@@ -6,11 +6,11 @@
 import { NextRequest } from 'next/server';
 import { describe, expect, it } from 'vitest';
 import nextConfig from '@/next.config.js';
-import { isSafeText, unsafeTextPaths } from '@/lib/bad-bytes';
-import { BODY_LIMIT_BYTES, BODY_LIMIT_LABEL, formDataBytes } from '@/lib/body-limit';
-import { parseJourneyFile } from '@/lib/journey-file';
-import { JOURNEY_FORMAT } from '@/lib/journey-model';
-import { guardRequest, isMalformedPath } from '@/lib/request-guards';
+import { isSafeText, unsafeTextPaths } from '@/lib/core/bad-bytes';
+import { BODY_LIMIT_BYTES, BODY_LIMIT_LABEL, formDataBytes } from '@/lib/core/body-limit';
+import { parseJourneyFile } from '@/lib/journeys/exchange';
+import { JOURNEY_FORMAT } from '@/lib/journeys/model';
+import { guardRequest, isMalformedPath } from '@/lib/http/request-guards';
 
 describe('isSafeText', () => {
   it('accepts ordinary text, including tabs, line breaks, emoji and Indonesian', () => {

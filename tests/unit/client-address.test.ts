@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ipFromForwardedFor } from '@/lib/request';
+import { ipFromForwardedFor } from '@/lib/core/request';
 
 describe('client address from X-Forwarded-For (no trusted proxy)', () => {
   it('strips a port and brackets', () => {
@@ -16,7 +16,7 @@ describe('client address from X-Forwarded-For (no trusted proxy)', () => {
   });
 });
 
-import { addressLimitKey, clientAddressFrom, forwardedChain } from '@/lib/server/client-address';
+import { addressLimitKey, clientAddressFrom, forwardedChain } from '@/lib/http/client-address';
 
 describe('which hop to believe', () => {
   it('with no trusted proxy the server hands the app only the socket address', () => {

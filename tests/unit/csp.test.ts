@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentSecurityPolicy, newNonce } from '@/lib/server/csp';
+import { contentSecurityPolicy, newNonce } from '@/lib/http/csp';
 
 describe('content security policy', () => {
   it('allows only scripts with this response nonce, no plugins, no framing, no foreign form targets', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseEnv } from '@/lib/env';
+import { parseEnv } from '@/lib/core/env';
 
 const prod = { NODE_ENV: 'production', NEXTAUTH_SECRET: 's'.repeat(32) };
 const problems = (source: Record<string, string>) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, formatNumber, formatRelative, formatRupiah, zoneAbbreviation } from '@/lib/format';
+import { formatDateTime, formatNumber, formatRelative, formatRupiah, zoneAbbreviation } from '@/lib/i18n/format';
 
 const nbsp = '\u00a0';
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { RequestGate, retryAfterSeconds, type Refusal } from '@/lib/server/gate';
+import { RequestGate, retryAfterSeconds, type Refusal } from '@/lib/http/gate';
 
 afterEach(() => vi.useRealTimers());
 

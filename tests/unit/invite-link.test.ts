@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inviteUrl, publicOrigin, whatsAppShareUrl } from '@/lib/invite-link';
+import { inviteUrl, publicOrigin, whatsAppShareUrl } from '@/lib/links/urls';
 
 describe('invite links', () => {
   it('prefer the configured site URL, without its path', () => {

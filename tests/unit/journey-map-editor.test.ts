@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { editorReducer, fieldId, fromStages, newStage, signature, toSave, validate, type EditorDoc } from '@/components/journey/map/editor-state';
-import { mapSaveSchema, type StageDoc } from '@/lib/journey-model';
+import { editorReducer, fieldId, fromStages, newStage, signature, toSave, validate, type EditorDoc } from '@/components/journeys/map/editor-state';
+import { mapSaveSchema, type StageDoc } from '@/lib/journeys/model';
 
 const id1 = '0b5e1c00-0000-4000-8000-000000000301';
 const id2 = '0b5e1c00-0000-4000-8000-000000000302';

@@ -3,7 +3,7 @@
  * the import parser's answers, with the path of each problem.
  */
 import { describe, expect, it } from 'vitest';
-import { diffJourneys, emptyLanes, JOURNEY_FORMAT, move, parseJourneyDoc, type JourneyDoc, type StageKey } from '@/lib/journey-model';
+import { diffJourneys, emptyLanes, JOURNEY_FORMAT, move, parseJourneyDoc, type JourneyDoc, type StageKey } from '@/lib/journeys/model';
 
 type Stage = JourneyDoc['stages'][number];
 

@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest';
 import enJourneys from '@/locales/en/journeys.json';
 import idJourneys from '@/locales/id/journeys.json';
 import { businessType } from '@/db/schema';
-import { getTemplate, isTemplateKey, stageNamesFor, templateForBusinessType, templateKeys } from '@/lib/journey-templates';
-import { JOURNEY_FORMAT, JOURNEY_FORMAT_VERSION, journeyDocSchema, LIMITS, stageModels, stageSchema, textLanes } from '@/lib/journey-model';
+import { getTemplate, isTemplateKey, stageNamesFor, templateForBusinessType, templateKeys } from '@/lib/journeys/templates';
+import { JOURNEY_FORMAT, JOURNEY_FORMAT_VERSION, journeyDocSchema, LIMITS, stageModels, stageSchema, textLanes } from '@/lib/journeys/model';
 
 const locales = ['id', 'en'] as const;
 

@@ -3,10 +3,10 @@
  * compare page highlights changes, and how touchpoints read.
  */
 import { describe, expect, it } from 'vitest';
-import { compareMarks } from '@/components/journey-tools/compare-marks';
-import { displayItem, rawItems } from '@/components/journey-tools/items';
-import { attachmentHeader, exportFileName } from '@/lib/journey-file';
-import { diffJourneys, emptyLanes, type JourneyDoc } from '@/lib/journey-model';
+import { compareMarks } from '@/components/journeys/compare-marks';
+import { displayItem, rawItems } from '@/components/journeys/items';
+import { attachmentHeader, exportFileName } from '@/lib/journeys/exchange';
+import { diffJourneys, emptyLanes, type JourneyDoc } from '@/lib/journeys/model';
 
 type Stage = JourneyDoc['stages'][number];
 const stage = (name: string, actions: string[] = []): Stage => ({

@@ -10,7 +10,7 @@ import { encode } from 'next-auth/jwt';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 const db = vi.hoisted(() => ({ answer: (): Promise<unknown> => Promise.resolve([]) }));
-vi.mock('@/lib/tenancy', () => ({ withPlatform: () => db.answer(), withTenant: () => db.answer(), withUser: () => db.answer() }));
+vi.mock('@/lib/core/tenancy', () => ({ withPlatform: () => db.answer(), withTenant: () => db.answer(), withUser: () => db.answer() }));
 
 const { authOptions } = await import('@/lib/auth/options');
 const { readSession } = await import('@/lib/auth/sessions');

@@ -4,8 +4,8 @@ import { OnboardingChecklist } from '@/components/dashboard/OnboardingChecklist'
 import { can } from '@/lib/auth/permissions';
 import { requireMember } from '@/lib/auth/session';
 import { getT } from '@/lib/i18n/server';
-import { listJourneys } from '@/lib/journeys';
-import { onboardingProgress } from '@/lib/onboarding';
+import { listJourneys } from '@/lib/journeys/queries';
+import { onboardingProgress } from '@/lib/onboarding/checklist';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getT('app');

@@ -2,9 +2,9 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { can } from '@/lib/auth/permissions';
 import { requireMember } from '@/lib/auth/session';
-import { formatDate } from '@/lib/format';
+import { formatDate } from '@/lib/i18n/format';
 import { getT } from '@/lib/i18n/server';
-import { listJourneys } from '@/lib/journeys';
+import { listJourneys } from '@/lib/journeys/queries';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getT('journeys');

@@ -3,10 +3,10 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import type { ActionState } from '@/lib/action-state';
-import { memberAction } from '@/lib/actions';
+import type { ActionState } from '@/lib/core/action-state';
+import { memberAction } from '@/lib/core/actions';
 import { getT } from '@/lib/i18n/server';
-import { channels, type Channel } from '@/lib/journey-model';
+import { channels, type Channel } from '@/lib/journeys/model';
 import {
   archivePersona,
   createPersona,
@@ -16,8 +16,8 @@ import {
   unarchivePersona,
   updatePersona,
   type PersonaInput,
-} from '@/lib/personas';
-import { uuid } from '@/lib/validation';
+} from '@/lib/personas/queries';
+import { uuid } from '@/lib/core/validation';
 
 // Each channel is its own checkbox (`channel_<key>`): the action wrapper keeps one value per name.
 const channelShape = Object.fromEntries(channels.map((c) => [`channel_${c}`, z.literal('on').optional()])) as {

@@ -4,7 +4,7 @@ import { personaPhotoPath, PersonaAvatar } from '@/components/personas/PersonaAv
 import { can } from '@/lib/auth/permissions';
 import { requireMember } from '@/lib/auth/session';
 import { getT } from '@/lib/i18n/server';
-import { countArchivedPersonas, genders, listPersonas } from '@/lib/personas';
+import { countArchivedPersonas, genders, listPersonas } from '@/lib/personas/queries';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getT('personas');

@@ -5,14 +5,14 @@ import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { memberRole } from '@/db/schema';
-import type { ActionState } from '@/lib/action-state';
-import { memberAction } from '@/lib/actions';
-import { env } from '@/lib/env';
-import { formatDateTime } from '@/lib/format';
+import type { ActionState } from '@/lib/core/action-state';
+import { memberAction } from '@/lib/core/actions';
+import { env } from '@/lib/core/env';
+import { formatDateTime } from '@/lib/i18n/format';
 import { getLocale } from '@/lib/i18n/server';
-import { inviteUrl, publicOrigin } from '@/lib/invite-link';
-import { changeRole, createInvite, leaveTeam, removeMember, revokeInvite, transferOwnership } from '@/lib/team';
-import { uuid } from '@/lib/validation';
+import { inviteUrl, publicOrigin } from '@/lib/links/urls';
+import { changeRole, createInvite, leaveTeam, removeMember, revokeInvite, transferOwnership } from '@/lib/team/team';
+import { uuid } from '@/lib/core/validation';
 
 const role = z.enum(memberRole.enumValues, 'validation.required');
 

@@ -7,7 +7,7 @@ import { PendingInvites } from '@/components/team/PendingInvites';
 import { can } from '@/lib/auth/permissions';
 import { requireMember } from '@/lib/auth/session';
 import { getT } from '@/lib/i18n/server';
-import { listMembers, listPendingInvites } from '@/lib/team';
+import { listMembers, listPendingInvites } from '@/lib/team/team';
 import {
   changeRoleAction,
   createInviteAction,

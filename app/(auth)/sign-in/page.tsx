@@ -5,9 +5,9 @@ import { redirect } from 'next/navigation';
 import { SignInForm } from '@/components/auth/SignInForm';
 import { afterSignInPath } from '@/lib/auth/callback';
 import { getSession } from '@/lib/auth/session';
-import { env } from '@/lib/env';
+import { env } from '@/lib/core/env';
 import { getT } from '@/lib/i18n/server';
-import { publicOrigin } from '@/lib/invite-link';
+import { publicOrigin } from '@/lib/links/urls';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getT('auth');

@@ -2,11 +2,11 @@
 
 import { z } from 'zod';
 import { businessType } from '@/db/schema';
-import { signUp } from '@/lib/accounts';
-import { publicAction } from '@/lib/actions';
-import { timeZones } from '@/lib/format';
+import { signUp } from '@/lib/accounts/accounts';
+import { publicAction } from '@/lib/core/actions';
+import { timeZones } from '@/lib/i18n/format';
 import { getLocale } from '@/lib/i18n/server';
-import { email, newPassword, requiredText } from '@/lib/validation';
+import { email, newPassword, requiredText } from '@/lib/core/validation';
 
 const schema = z.object({
   name: requiredText(80),

@@ -4,7 +4,7 @@ import { redirect } from 'next/navigation';
 import { SignUpForm } from '@/components/auth/SignUpForm';
 import { businessType } from '@/db/schema';
 import { getSession } from '@/lib/auth/session';
-import { timeZones } from '@/lib/format';
+import { timeZones } from '@/lib/i18n/format';
 import { getT } from '@/lib/i18n/server';
 import { signUpAction } from './actions';
 

@@ -3,13 +3,13 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { journeyStatus } from '@/db/schema';
-import type { ActionState } from '@/lib/action-state';
-import { memberAction } from '@/lib/actions';
-import { AppError } from '@/lib/errors';
+import type { ActionState } from '@/lib/core/action-state';
+import { memberAction } from '@/lib/core/actions';
+import { AppError } from '@/lib/core/errors';
 import { getT } from '@/lib/i18n/server';
-import { LIMITS, mapSaveSchema } from '@/lib/journey-model';
-import { getJourney, saveMap, updateJourneyDetails } from '@/lib/journeys';
-import { requiredText, uuid } from '@/lib/validation';
+import { LIMITS, mapSaveSchema } from '@/lib/journeys/model';
+import { getJourney, saveMap, updateJourneyDetails } from '@/lib/journeys/queries';
+import { requiredText, uuid } from '@/lib/core/validation';
 
 // The editor sends the whole map as one JSON field: FormData cannot carry nested lists.
 const mapField = z

@@ -1,16 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { ToolsNav } from '@/components/journey-tools/ToolsNav';
-import { JourneyDetailsForm } from '@/components/journey/map/JourneyDetailsForm';
-import { MapEditor } from '@/components/journey/map/MapEditor';
+import { ToolsNav } from '@/components/journeys/ToolsNav';
+import { JourneyDetailsForm } from '@/components/journeys/map/JourneyDetailsForm';
+import { MapEditor } from '@/components/journeys/map/MapEditor';
 import { journeyStatus } from '@/db/schema';
 import { can } from '@/lib/auth/permissions';
 import { requireMember } from '@/lib/auth/session';
 import { getT } from '@/lib/i18n/server';
-import { journeyIdOr404, or404 } from '@/lib/journey-pages';
-import { getJourney } from '@/lib/journeys';
-import { personaOptions } from '@/lib/personas';
+import { journeyIdOr404, or404 } from '@/lib/journeys/pages';
+import { getJourney } from '@/lib/journeys/queries';
+import { personaOptions } from '@/lib/personas/queries';
 import { saveMapAction, updateJourneyDetailsAction } from './actions';
 
 export async function generateMetadata(): Promise<Metadata> {

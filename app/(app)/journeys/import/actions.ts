@@ -3,16 +3,16 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import type { ActionState } from '@/lib/action-state';
-import { memberAction } from '@/lib/actions';
+import type { ActionState } from '@/lib/core/action-state';
+import { memberAction } from '@/lib/core/actions';
 import { can } from '@/lib/auth/permissions';
-import { AppError, ForbiddenError } from '@/lib/errors';
+import { AppError, ForbiddenError } from '@/lib/core/errors';
 import { getT } from '@/lib/i18n/server';
-import { IMPORT_MAX_BYTES, parseJourneyFile } from '@/lib/journey-file';
-import { importJourney } from '@/lib/journeys';
+import { IMPORT_MAX_BYTES, parseJourneyFile } from '@/lib/journeys/exchange';
+import { importJourney } from '@/lib/journeys/queries';
 
 const schema = z.object({
-  // Present only when a file was chosen (see formInput in lib/actions.ts).
+  // Present only when a file was chosen (see formInput in lib/core/actions.ts).
   file: z.file('validation.invalid').optional(),
   text: z.string().max(IMPORT_MAX_BYTES, 'validation.import_size').default(''),
 });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Metadata } from 'next';
-import { ImportForm } from '@/components/journey-tools/ImportForm';
+import { ImportForm } from '@/components/journeys/ImportForm';
 import { requireMember } from '@/lib/auth/session';
 import { getT } from '@/lib/i18n/server';
 import { importJourneyAction } from './actions';

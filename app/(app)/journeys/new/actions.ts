@@ -3,15 +3,15 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import type { ActionState } from '@/lib/action-state';
-import { memberAction } from '@/lib/actions';
-import { NotFoundError } from '@/lib/errors';
+import type { ActionState } from '@/lib/core/action-state';
+import { memberAction } from '@/lib/core/actions';
+import { NotFoundError } from '@/lib/core/errors';
 import { getLocale } from '@/lib/i18n/server';
-import { LIMITS } from '@/lib/journey-model';
-import { journeyFromStart, parseStart, startValues } from '@/lib/journey-start';
-import { createJourney } from '@/lib/journeys';
-import { personaOptions } from '@/lib/personas';
-import { requiredText, uuid } from '@/lib/validation';
+import { LIMITS } from '@/lib/journeys/model';
+import { journeyFromStart, parseStart, startValues } from '@/lib/journeys/start';
+import { createJourney } from '@/lib/journeys/queries';
+import { personaOptions } from '@/lib/personas/queries';
+import { requiredText, uuid } from '@/lib/core/validation';
 
 const schema = z.object({
   name: requiredText(LIMITS.name),

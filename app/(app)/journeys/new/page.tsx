@@ -4,10 +4,10 @@ import Link from 'next/link';
 import { NewJourneyForm } from '@/components/journeys/NewJourneyForm';
 import { requireMember } from '@/lib/auth/session';
 import { getT } from '@/lib/i18n/server';
-import { startChoices } from '@/lib/journey-start';
-import { getTemplate } from '@/lib/journey-templates';
-import { personaOptions } from '@/lib/personas';
-import { getTenant } from '@/lib/team';
+import { startChoices } from '@/lib/journeys/start';
+import { getTemplate } from '@/lib/journeys/templates';
+import { personaOptions } from '@/lib/personas/queries';
+import { getTenant } from '@/lib/team/team';
 import { createJourneyAction } from './actions';
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -6,10 +6,10 @@ import { PersonaActions } from '@/components/personas/PersonaActions';
 import { PersonaForm } from '@/components/personas/PersonaForm';
 import { can } from '@/lib/auth/permissions';
 import { requireMember } from '@/lib/auth/session';
-import { NotFoundError } from '@/lib/errors';
-import { formatDateTime } from '@/lib/format';
+import { NotFoundError } from '@/lib/core/errors';
+import { formatDateTime } from '@/lib/i18n/format';
 import { getT } from '@/lib/i18n/server';
-import { getPersona, journeysUsingPersona, type PersonaContext } from '@/lib/personas';
+import { getPersona, journeysUsingPersona, type PersonaContext } from '@/lib/personas/queries';
 import { duplicatePersonaAction, setArchivedAction, updatePersonaAction } from '../actions';
 
 type Props = { params: Promise<{ id: string }> };

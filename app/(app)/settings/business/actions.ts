@@ -3,18 +3,18 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { businessType } from '@/db/schema';
-import { memberAction } from '@/lib/actions';
-import { timeZones } from '@/lib/format';
-import { logoDataUrl } from '@/lib/logo';
-import { updateTenant } from '@/lib/team';
-import { requiredText } from '@/lib/validation';
+import { memberAction } from '@/lib/core/actions';
+import { timeZones } from '@/lib/i18n/format';
+import { logoDataUrl } from '@/lib/images/images';
+import { updateTenant } from '@/lib/team/team';
+import { requiredText } from '@/lib/core/validation';
 
 const schema = z.object({
   name: requiredText(120),
   businessType: z.enum(businessType.enumValues, 'validation.required'),
   city: requiredText(80),
   timeZone: z.enum(timeZones, 'validation.required'),
-  // Present only when a file was chosen; its content is checked by lib/logo.
+  // Present only when a file was chosen; its content is checked by lib/images/images.ts.
   logo: z.file('validation.image_type').optional(),
   removeLogo: z.literal('on').optional(),
 });

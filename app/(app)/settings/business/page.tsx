@@ -3,10 +3,10 @@ import type { Metadata } from 'next';
 import { BusinessForm } from '@/components/settings/BusinessForm';
 import { businessType } from '@/db/schema';
 import { requireMember } from '@/lib/auth/session';
-import { timeZones } from '@/lib/format';
+import { timeZones } from '@/lib/i18n/format';
 import { getT } from '@/lib/i18n/server';
-import { logoPath } from '@/lib/logo';
-import { getTenant } from '@/lib/team';
+import { logoPath } from '@/lib/images/images';
+import { getTenant } from '@/lib/team/team';
 import { updateBusinessAction } from './actions';
 
 export async function generateMetadata(): Promise<Metadata> {

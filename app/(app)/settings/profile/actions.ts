@@ -3,11 +3,11 @@
 import { revalidatePath } from 'next/cache';
 import { cookies } from 'next/headers';
 import { z } from 'zod';
-import { changePassword, updateProfile } from '@/lib/accounts';
-import { memberAction } from '@/lib/actions';
+import { changePassword, updateProfile } from '@/lib/accounts/accounts';
+import { memberAction } from '@/lib/core/actions';
 import { signOutEverywhere } from '@/lib/auth/sessions';
 import { localeCookie, locales } from '@/lib/i18n/settings';
-import { anyPassword, newPassword, requiredText } from '@/lib/validation';
+import { anyPassword, newPassword, requiredText } from '@/lib/core/validation';
 
 const profileSchema = z.object({
   name: requiredText(80),
@@ -20,7 +20,7 @@ export const updateProfileAction = memberAction(
   profileSchema,
   async (ctx, input) => {
     await updateProfile(ctx.userId, input);
-    // The same cookie as the language switcher (app/_actions/locale.ts).
+    // The same cookie as the language switcher (lib/i18n/locale-action.ts).
     (await cookies()).set(localeCookie, input.locale, { path: '/', maxAge: 60 * 60 * 24 * 365, sameSite: 'lax', httpOnly: true });
     revalidatePath('/', 'layout');
   },

@@ -2,8 +2,8 @@
 // Served from here rather than inlined as a data URL so the header does not carry it on every page.
 import { NextResponse } from 'next/server';
 import { getSession } from '@/lib/auth/session';
-import { decodeLogo } from '@/lib/logo';
-import { getTenant } from '@/lib/team';
+import { decodeLogo } from '@/lib/images/images';
+import { getTenant } from '@/lib/team/team';
 
 export const dynamic = 'force-dynamic';
 

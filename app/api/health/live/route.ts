@@ -1,5 +1,5 @@
 // GET /api/health/live — the process is alive (no database, never queued): restart only when this fails.
-import { liveness } from '@/lib/server/health';
+import { liveness } from '@/lib/http/health';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,5 +1,5 @@
 // GET /api/health/ready — route traffic here only while this answers 200 (database up, not shedding load).
-import { readiness } from '@/lib/server/health';
+import { readiness } from '@/lib/http/health';
 
 export const dynamic = 'force-dynamic';
 

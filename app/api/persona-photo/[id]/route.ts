@@ -3,8 +3,8 @@
 import { NextResponse } from 'next/server';
 import { can } from '@/lib/auth/permissions';
 import { getSession } from '@/lib/auth/session';
-import { NotFoundError } from '@/lib/errors';
-import { getPersonaPhoto } from '@/lib/personas';
+import { NotFoundError } from '@/lib/core/errors';
+import { getPersonaPhoto } from '@/lib/personas/queries';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,16 +1,16 @@
 'use server';
 
 import { z } from 'zod';
-import { publicAction } from '@/lib/actions';
+import { publicAction } from '@/lib/core/actions';
 import { getSession } from '@/lib/auth/session';
-import { AppError, NotFoundError } from '@/lib/errors';
+import { AppError, NotFoundError } from '@/lib/core/errors';
 import { getLocale } from '@/lib/i18n/server';
-import { guardedLookup } from '@/lib/rate-limit';
-import { acceptInviteAsNewUser, acceptInviteAsUser, inspectInvite } from '@/lib/team';
-import { email, newPassword, requiredText, uuid } from '@/lib/validation';
+import { guardedLookup } from '@/lib/rate-limit/limiter';
+import { acceptInviteAsNewUser, acceptInviteAsUser, inspectInvite } from '@/lib/team/team';
+import { email, newPassword, requiredText, uuid } from '@/lib/core/validation';
 
 // The tenant id and token come from the link itself: the token is the proof, checked (hashed) by
-// lib/team against that tenant's invites; a wrong pair is NotFound.
+// lib/team/team.ts against that tenant's invites; a wrong pair is NotFound.
 const link = { tenantId: uuid, token: z.string().regex(/^[A-Za-z0-9_-]{20,64}$/, 'validation.invalid') };
 
 /** A wrong link counts against the IP, as on the invite page, before anything is created. */

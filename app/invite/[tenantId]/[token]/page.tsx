@@ -1,15 +1,15 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { JoinForm } from '@/components/invite/JoinForm';
-import { NewMemberForm } from '@/components/invite/NewMemberForm';
-import { SignOutHere } from '@/components/invite/SignOutHere';
+import { JoinForm } from '@/components/team/JoinForm';
+import { NewMemberForm } from '@/components/team/NewMemberForm';
+import { SignOutHere } from '@/components/team/SignOutHere';
 import { getSession } from '@/lib/auth/session';
 import { getT } from '@/lib/i18n/server';
-import { guardedLookup } from '@/lib/rate-limit';
-import { clientIp } from '@/lib/request';
-import { invitePath, inspectInvite } from '@/lib/team';
-import { uuid } from '@/lib/validation';
+import { guardedLookup } from '@/lib/rate-limit/limiter';
+import { clientIp } from '@/lib/core/request';
+import { invitePath, inspectInvite } from '@/lib/team/team';
+import { uuid } from '@/lib/core/validation';
 import { acceptAsNewUserAction, acceptAsUserAction } from './actions';
 
 const tokenPattern = /^[A-Za-z0-9_-]{20,64}$/;

@@ -1,12 +1,12 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { EmotionCurve } from '@/components/journey-tools/EmotionCurve';
-import { StageCards } from '@/components/journey-tools/StageCards';
+import { EmotionCurve } from '@/components/journeys/EmotionCurve';
+import { StageCards } from '@/components/journeys/StageCards';
 import { getT } from '@/lib/i18n/server';
-import { resolveShareLink } from '@/lib/journey-sharing';
-import { guardedLookup } from '@/lib/rate-limit';
-import { clientIp } from '@/lib/request';
-import { uuid } from '@/lib/validation';
+import { resolveShareLink } from '@/lib/journeys/sharing';
+import { guardedLookup } from '@/lib/rate-limit/limiter';
+import { clientIp } from '@/lib/core/request';
+import { uuid } from '@/lib/core/validation';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getT('versions');

@@ -3,11 +3,11 @@
 import { revalidatePath } from 'next/cache';
 import { headers } from 'next/headers';
 import { z } from 'zod';
-import { memberAction } from '@/lib/actions';
-import { env } from '@/lib/env';
-import { inviteUrl, publicOrigin } from '@/lib/invite-link';
-import { createShareLink, revokeShareLink } from '@/lib/journey-sharing';
-import { uuid } from '@/lib/validation';
+import { memberAction } from '@/lib/core/actions';
+import { env } from '@/lib/core/env';
+import { inviteUrl, publicOrigin } from '@/lib/links/urls';
+import { createShareLink, revokeShareLink } from '@/lib/journeys/sharing';
+import { uuid } from '@/lib/core/validation';
 
 async function origin() {
   const h = await headers();

@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { ShareForm } from '@/components/journey-tools/ShareForm';
-import { ShareLinkList } from '@/components/journey-tools/ShareLinkList';
-import { ToolsNav } from '@/components/journey-tools/ToolsNav';
+import { ShareForm } from '@/components/journeys/ShareForm';
+import { ShareLinkList } from '@/components/journeys/ShareLinkList';
+import { ToolsNav } from '@/components/journeys/ToolsNav';
 import { requireMember } from '@/lib/auth/session';
 import { getT } from '@/lib/i18n/server';
-import { journeyIdOr404, or404 } from '@/lib/journey-pages';
-import { listShareLinks } from '@/lib/journey-sharing';
-import { getJourney } from '@/lib/journeys';
+import { journeyIdOr404, or404 } from '@/lib/journeys/pages';
+import { listShareLinks } from '@/lib/journeys/sharing';
+import { getJourney } from '@/lib/journeys/queries';
 import { createShareLinkAction, revokeShareLinkAction } from './actions';
 
 export async function generateMetadata(): Promise<Metadata> {

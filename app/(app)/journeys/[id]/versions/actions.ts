@@ -3,10 +3,10 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import type { ActionState } from '@/lib/action-state';
-import { memberAction } from '@/lib/actions';
-import { restoreVersion, saveVersion } from '@/lib/journeys';
-import { optionalText, requiredText, uuid } from '@/lib/validation';
+import type { ActionState } from '@/lib/core/action-state';
+import { memberAction } from '@/lib/core/actions';
+import { restoreVersion, saveVersion } from '@/lib/journeys/queries';
+import { optionalText, requiredText, uuid } from '@/lib/core/validation';
 
 export const saveVersionAction = memberAction(
   'journeys.write',

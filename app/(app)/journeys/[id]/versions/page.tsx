@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Metadata } from 'next';
-import { CompareForm } from '@/components/journey-tools/CompareForm';
-import { SaveVersionForm } from '@/components/journey-tools/SaveVersionForm';
-import { ToolsNav } from '@/components/journey-tools/ToolsNav';
-import { VersionList } from '@/components/journey-tools/VersionList';
+import { CompareForm } from '@/components/journeys/CompareForm';
+import { SaveVersionForm } from '@/components/journeys/SaveVersionForm';
+import { ToolsNav } from '@/components/journeys/ToolsNav';
+import { VersionList } from '@/components/journeys/VersionList';
 import { can } from '@/lib/auth/permissions';
 import { requireMember } from '@/lib/auth/session';
 import { getT } from '@/lib/i18n/server';
-import { journeyIdOr404, or404 } from '@/lib/journey-pages';
-import { getJourney, listVersions } from '@/lib/journeys';
+import { journeyIdOr404, or404 } from '@/lib/journeys/pages';
+import { getJourney, listVersions } from '@/lib/journeys/queries';
 import { restoreVersionAction, saveVersionAction } from './actions';
 
 export async function generateMetadata(): Promise<Metadata> {

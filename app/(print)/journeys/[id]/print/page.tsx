@@ -1,12 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { PrintButton } from '@/components/journey-tools/PrintButton';
-import { PrintMap } from '@/components/journey-tools/PrintMap';
+import { PrintButton } from '@/components/journeys/PrintButton';
+import { PrintMap } from '@/components/journeys/PrintMap';
 import { requireMember } from '@/lib/auth/session';
-import { formatDateTime } from '@/lib/format';
+import { formatDateTime } from '@/lib/i18n/format';
 import { getT } from '@/lib/i18n/server';
-import { journeyIdOr404, or404 } from '@/lib/journey-pages';
-import { exportJourney } from '@/lib/journeys';
+import { journeyIdOr404, or404 } from '@/lib/journeys/pages';
+import { exportJourney } from '@/lib/journeys/queries';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getT('versions');

@@ -2,10 +2,10 @@
 import { NextResponse } from 'next/server';
 import { can } from '@/lib/auth/permissions';
 import { getSession } from '@/lib/auth/session';
-import { NotFoundError } from '@/lib/errors';
-import { attachmentHeader } from '@/lib/journey-file';
-import { exportJourney } from '@/lib/journeys';
-import { uuid } from '@/lib/validation';
+import { NotFoundError } from '@/lib/core/errors';
+import { attachmentHeader } from '@/lib/journeys/exchange';
+import { exportJourney } from '@/lib/journeys/queries';
+import { uuid } from '@/lib/core/validation';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,19 +1,19 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { ChangeList } from '@/components/journey-tools/ChangeList';
-import { compareMarks } from '@/components/journey-tools/compare-marks';
-import { CompareForm } from '@/components/journey-tools/CompareForm';
-import { EmotionCurve } from '@/components/journey-tools/EmotionCurve';
-import { StageCards, type StageMarks } from '@/components/journey-tools/StageCards';
-import { ToolsNav } from '@/components/journey-tools/ToolsNav';
+import { ChangeList } from '@/components/journeys/ChangeList';
+import { compareMarks } from '@/components/journeys/compare-marks';
+import { CompareForm } from '@/components/journeys/CompareForm';
+import { EmotionCurve } from '@/components/journeys/EmotionCurve';
+import { StageCards, type StageMarks } from '@/components/journeys/StageCards';
+import { ToolsNav } from '@/components/journeys/ToolsNav';
 import { can } from '@/lib/auth/permissions';
 import { requireMember } from '@/lib/auth/session';
 import { getT } from '@/lib/i18n/server';
-import { diffJourneys, type JourneyDoc } from '@/lib/journey-model';
-import { journeyIdOr404, or404 } from '@/lib/journey-pages';
-import { exportJourney, getJourney, getVersions, listVersions } from '@/lib/journeys';
-import { uuid } from '@/lib/validation';
+import { diffJourneys, type JourneyDoc } from '@/lib/journeys/model';
+import { journeyIdOr404, or404 } from '@/lib/journeys/pages';
+import { exportJourney, getJourney, getVersions, listVersions } from '@/lib/journeys/queries';
+import { uuid } from '@/lib/core/validation';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getT('versions');
