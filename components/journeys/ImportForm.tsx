@@ -2,7 +2,7 @@
 
 import { useActionState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FormAction } from '@/components/team/types';
+import type { FormAction } from '@/lib/core/action-state';
 import { TextAreaField } from '@/components/ui/Field';
 import { refuseOversized } from '@/components/ui/form-guard';
 import { FormMessage } from '@/components/ui/FormMessage';

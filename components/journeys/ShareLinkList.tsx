@@ -1,7 +1,7 @@
-import type { FormAction } from '@/components/team/types';
+import { RevokeForm } from '@/components/ui/RevokeForm';
+import type { FormAction } from '@/lib/core/action-state';
 import { formatDateTime, type TimeZone } from '@/lib/i18n/format';
 import { getT } from '@/lib/i18n/server';
-import { RevokeShareLink } from './RevokeShareLink';
 
 /** Links that still open the map (their secrets are not kept, so only when and by whom). */
 export async function ShareLinkList({
@@ -24,7 +24,7 @@ export async function ShareLinkList({
             <p id={`link-${l.id}`} className="min-w-0 text-slate-800">
               {l.author ? t('share.active_item', { date, author: l.author }) : t('share.active_item_unknown', { date })}
             </p>
-            <RevokeShareLink action={revoke} linkId={l.id} describedBy={`link-${l.id}`} />
+            <RevokeForm action={revoke} field="linkId" id={l.id} describedBy={`link-${l.id}`} label={t('share.revoke')} pendingLabel={t('share.revoking')} danger />
           </li>
         );
       })}

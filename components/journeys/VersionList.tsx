@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { ConfirmAction } from '@/components/team/ConfirmAction';
-import type { FormAction } from '@/components/team/types';
+import type { FormAction } from '@/lib/core/action-state';
 import { formatDateTime, type TimeZone } from '@/lib/i18n/format';
 import { getT } from '@/lib/i18n/server';
 

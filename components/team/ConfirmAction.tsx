@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { FormMessage } from '@/components/ui/FormMessage';
 import { SubmitButton } from '@/components/ui/SubmitButton';
 import { idleState, type ActionState } from '@/lib/core/action-state';
-import type { FormAction } from './types';
+import type { FormAction } from '@/lib/core/action-state';
 
 /**
  * A step the user cannot undo, in two presses: the first reveals what will happen and the real

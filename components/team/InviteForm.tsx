@@ -8,7 +8,7 @@ import { SubmissionId } from '@/components/ui/SubmissionId';
 import { SubmitButton } from '@/components/ui/SubmitButton';
 import { idleState, type ActionState } from '@/lib/core/action-state';
 import { InviteLinkBox } from './InviteLinkBox';
-import type { FormAction } from './types';
+import type { FormAction } from '@/lib/core/action-state';
 
 /** Creates a single-use invite link; the link is shown once, right here (only its hash is stored). */
 export function InviteForm({ action, business, roles, submission }: { action: FormAction; business: string; roles: readonly string[]; submission: string }) {

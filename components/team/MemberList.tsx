@@ -3,7 +3,7 @@ import { formatDate, type TimeZone } from '@/lib/i18n/format';
 import { getT } from '@/lib/i18n/server';
 import { ConfirmAction } from './ConfirmAction';
 import { RoleForm } from './RoleForm';
-import type { FormAction } from './types';
+import type { FormAction } from '@/lib/core/action-state';
 
 export interface MemberRow {
   userId: string;

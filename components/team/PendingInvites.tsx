@@ -1,7 +1,7 @@
 import { formatDateTime, type TimeZone } from '@/lib/i18n/format';
 import { getT } from '@/lib/i18n/server';
-import { RevokeInvite } from './RevokeInvite';
-import type { FormAction } from './types';
+import { RevokeForm } from '@/components/ui/RevokeForm';
+import type { FormAction } from '@/lib/core/action-state';
 
 export interface PendingInvite {
   id: string;
@@ -27,7 +27,7 @@ export async function PendingInvites({ invites, timeZone, revoke }: { invites: P
               <p className="text-sm text-slate-700">{t('invite.pending_created', { date: created })}</p>
               <p className="text-sm text-slate-700">{t('invite.pending_expires', { date: formatDateTime(inv.expiresAt, locale, timeZone) })}</p>
             </div>
-            <RevokeInvite action={revoke} inviteId={inv.id} label={t('invite.revoke_label', { role, date: created })} />
+            <RevokeForm action={revoke} field="inviteId" id={inv.id} ariaLabel={t('invite.revoke_label', { role, date: created })} label={t('invite.revoke')} pendingLabel={t('invite.revoking')} />
           </li>
         );
       })}

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { FormMessage } from '@/components/ui/FormMessage';
 import { SubmitButton } from '@/components/ui/SubmitButton';
 import { idleState, type ActionState } from '@/lib/core/action-state';
-import type { FormAction } from './types';
+import type { FormAction } from '@/lib/core/action-state';
 
 /** Owner or staff, for one member. Its label names the member, as several sit on one page. */
 export function RoleForm({ action, userId, name, role, roles }: { action: FormAction; userId: string; name: string; role: string; roles: readonly string[] }) {

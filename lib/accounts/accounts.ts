@@ -9,16 +9,9 @@ import { memberships, tenants, users, type BusinessType, type Locale, type Membe
 import { audit, type AuditAction } from '../core/audit';
 import { hashPassword, verifyPassword } from '../auth/password';
 import { AppError, isUniqueViolation } from '../core/errors';
-import { clearHits, releaseHit, takeHit, type Limit, type LimitState } from '../rate-limit/limiter';
+import { limits } from '../rate-limit/limits';
+import { clearHits, releaseHit, takeHit, type LimitState } from '../rate-limit/limiter';
 import { withPlatform, withTenant, withUser } from '../core/tenancy';
-
-/** 5 failed sign-ins per account per 15 minutes; 30 per IP (a shared office or campus NAT). */
-export const accountLimit: Limit = { bucket: 'sign_in_fail_account', max: 5, windowMs: 15 * 60 * 1000 };
-/** 5 wrong current passwords per account per 15 minutes when changing the password. */
-export const passwordChangeLimit: Limit = { bucket: 'password_change_fail', max: 5, windowMs: 15 * 60 * 1000 };
-export const ipLimit: Limit = { bucket: 'sign_in_fail_ip', max: 30, windowMs: 15 * 60 * 1000, perAddress: true };
-/** Sign-up attempts from one IP: room for a shop helping its neighbours sign up, not for a bot. */
-export const signUpLimit: Limit = { bucket: 'sign_up_ip', max: 10, windowMs: 60 * 60 * 1000, perAddress: true };
 
 export class SignInError extends Error {
   constructor(
@@ -89,8 +82,8 @@ export async function authenticate(emailRaw: string, password: string, ip: strin
   const dummy = (dummyHash ??= hashPassword(randomUUID()));
   // Each attempt is counted as a failure before the password is checked, and taken back on
   // success: otherwise many attempts sent at once would all pass the check.
-  const acct = await takeHit(accountLimit, email);
-  const byIp: LimitState & { hitId?: string } = ip ? await takeHit(ipLimit, ip) : { allowed: true };
+  const acct = await takeHit(limits.signInPerAccount, email);
+  const byIp: LimitState & { hitId?: string } = ip ? await takeHit(limits.signInPerAddress, ip) : { allowed: true };
   const user = await credentialsFor(email);
   if (!acct.allowed || !byIp.allowed) {
     await releaseHit(acct.hitId);
@@ -104,7 +97,7 @@ export async function authenticate(emailRaw: string, password: string, ip: strin
     if (user) runInBackground('sign-in audit', () => auditUser(user.id, 'auth.sign_in_failed', ip));
     throw new SignInError('invalid');
   }
-  await clearHits(accountLimit, email);
+  await clearHits(limits.signInPerAccount, email);
   await releaseHit(byIp.hitId);
   await auditUser(user.id, 'auth.sign_in', ip);
   return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
@@ -126,7 +119,7 @@ export async function signUp(input: SignUpInput, ip: string | null = null) {
   // Every attempt counts, refused ones too: "email already registered" must not become a free
   // way to test which emails have accounts.
   if (ip) {
-    const slot = await takeHit(signUpLimit, ip);
+    const slot = await takeHit(limits.signUpPerAddress, ip);
     if (!slot.allowed) {
       const minutes = Math.max(1, Math.ceil((slot.retryAt!.getTime() - Date.now()) / 60_000));
       throw new AppError('errors.sign_up_limited', { params: { minutes } });
@@ -223,13 +216,13 @@ export async function changePassword(userId: string, current: string, next: stri
   });
   if (!u) throw new AppError('errors.not_found');
   // Someone holding a stolen session must not get unlimited guesses at the current password.
-  const slot = await takeHit(passwordChangeLimit, userId);
+  const slot = await takeHit(limits.passwordChange, userId);
   if (!slot.allowed) {
     await releaseHit(slot.hitId);
     throw new AppError('validation.password_change_locked', { field: 'currentPassword' });
   }
   if (!(await verifyPassword(u.passwordHash, current))) throw new AppError('validation.wrong_password', { field: 'currentPassword' });
-  await clearHits(passwordChangeLimit, userId);
+  await clearHits(limits.passwordChange, userId);
   if (current === next) throw new AppError('validation.password_same', { field: 'newPassword' });
   const passwordHash = await hashPassword(next);
   const [changed] = await withUser(userId, (tx) =>

@@ -1,12 +1,17 @@
 import 'server-only';
 /**
  * One wrapper for every form action: authenticate, resolve the business and role from the
- * session (never from the form), check the permission, validate with zod, drop a repeated
- * submission, run, and answer in the user's language. Expected errors (AppError) become field or
- * form messages; anything else is logged with an id the user can quote.
+ * session (never from the form), check the permission, validate with zod, refuse unsafe text,
+ * drop a repeated submission, run, and answer in the user's language with the handler's typed
+ * result. Expected errors (AppError) become field or form messages; anything else is logged with
+ * an id the user can quote.
+ *
+ * `memberAction` runs the handler inside ONE transaction of the member's tenant (`ctx.tx`): the
+ * claim of the submission id, the work and its audit rows commit together or not at all, so a
+ * crash can never leave "already saved" behind for work that was not saved.
  */
 import { randomUUID } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { redirect, unstable_rethrow } from 'next/navigation';
 import { z } from 'zod';
 import { formSubmissions } from '@/db/schema';
 import type { ActionState } from './action-state';
@@ -16,10 +21,18 @@ import { getSession, type MemberContext } from '../auth/session';
 import { AppError } from './errors';
 import { HONEYPOT_FIELD } from './honeypot';
 import { getT } from '../i18n/server';
+import type { Namespace } from '../i18n/settings';
 import { clientIp } from './request';
-import { withTenant } from './tenancy';
+import { inTenant, type TenantDb } from './tenancy';
 
-type Handler<S extends z.ZodType, C> = (ctx: C, input: z.output<S>) => Promise<Record<string, string> | void>;
+type Handler<S extends z.ZodType, C, D> = (ctx: C, input: z.output<S>) => Promise<D>;
+
+export interface ActionOptions<D> {
+  /** Shown on success: a `common` key (`messages.saved`) or one of another namespace (`map:editor.saved`). */
+  successKey?: string;
+  /** Where the browser goes once the work has committed (a redirect), chosen from the result. */
+  redirectTo?: (data: D) => string | null | undefined;
+}
 
 const secretFields = /password/i;
 
@@ -68,27 +81,30 @@ function unsafeFields(values: Record<string, string>, parsed: unknown): string[]
   return [...fields];
 }
 
-async function fail(err: unknown, values: Record<string, string>): Promise<ActionState> {
+async function fail<D>(err: unknown, values: Record<string, string>): Promise<ActionState<D>> {
+  unstable_rethrow(err); // Next's own control flow (redirect, notFound) is not a failure
   const { t } = await getT('common');
   if (err instanceof AppError) {
     const message = t(err.key, err.opts.params);
+    const data = err.opts.data as D | undefined;
     return err.opts.field
-      ? { status: 'error', fieldErrors: { [err.opts.field]: message }, values: keptValues(values) }
-      : { status: 'error', message, values: keptValues(values) };
+      ? { status: 'error', fieldErrors: { [err.opts.field]: message }, values: keptValues(values), data }
+      : { status: 'error', message, values: keptValues(values), data };
   }
   const id = randomUUID().slice(0, 8);
   console.error(`[action ${id}]`, err);
   return { status: 'error', message: t('errors.unexpected', { id }), values: keptValues(values) };
 }
 
-async function run<S extends z.ZodType, C>(
-  formData: FormData,
-  schema: S,
-  ctx: C,
-  handler: Handler<S, C>,
-  successKey: string | undefined,
-  dedupe: ((id: string) => Promise<boolean>) | undefined,
-): Promise<ActionState> {
+async function successMessage(key: string | undefined): Promise<string | undefined> {
+  if (!key) return undefined;
+  const [ns, k] = key.includes(':') ? (key.split(':', 2) as [Namespace, string]) : (['common', key] as const);
+  const { t } = await getT(ns);
+  return t(k);
+}
+
+/** Parses the form; answers the refusal, or the input the handler gets. */
+async function parseForm<S extends z.ZodType>(formData: FormData, schema: S): Promise<{ input: z.output<S> } | { refused: ActionState<never> }> {
   const values = formValues(formData);
   const parsed = schema.safeParse(formInput(formData));
   const unsafe = unsafeFields(values, parsed.success ? parsed.data : undefined);
@@ -98,49 +114,95 @@ async function run<S extends z.ZodType, C>(
       const { t } = await getT('common');
       for (const field of unsafe) fieldErrors[field] = t('validation.unsafe_text');
     }
-    return { status: 'error', fieldErrors, values: keptValues(values) };
+    return { refused: { status: 'error', fieldErrors, values: keptValues(values) } };
   }
-  const submission = formData.get('_submission');
-  let claimed: string | undefined;
-  if (dedupe && typeof submission === 'string' && z.uuid().safeParse(submission).success) {
-    if (!(await dedupe(submission))) {
+  return { input: parsed.data };
+}
+
+const alreadySaved = Symbol('already saved');
+
+/** Runs the work; turns its result or failure into the form's answer; redirects after a success. */
+async function answer<D>(
+  formData: FormData,
+  work: () => Promise<D | typeof alreadySaved>,
+  opts: ActionOptions<D>,
+): Promise<ActionState<D>> {
+  let data: D;
+  try {
+    const result = await work();
+    if (result === alreadySaved) {
       const { t } = await getT('common');
       return { status: 'ok', message: t('messages.already_saved') };
     }
-    claimed = submission;
-  }
-  try {
-    const data = await handler(ctx, parsed.data);
-    const { t } = await getT('common');
-    return { status: 'ok', message: successKey ? t(successKey) : undefined, data: data ?? undefined };
+    data = result;
   } catch (err) {
-    if (claimed && ctx && typeof ctx === 'object' && 'tenantId' in ctx) {
-      const tenantId = (ctx as unknown as MemberContext).tenantId;
-      await withTenant(tenantId, (tx) =>
-        tx.delete(formSubmissions).where(and(eq(formSubmissions.tenantId, tenantId), eq(formSubmissions.id, claimed!))),
-      ).catch(() => {});
-    }
-    return fail(err, values);
+    return fail<D>(err, formValues(formData));
   }
+  const to = opts.redirectTo?.(data);
+  if (to) redirect(to);
+  return { status: 'ok', message: await successMessage(opts.successKey), data };
 }
 
-export interface MemberActionContext extends MemberContext {
+export interface MemberActionContext extends MemberContext, TenantDb {
   ip: string | null;
 }
 
-/** A form action of the signed-in area. `successKey` is a `common` key shown on success. */
-export function memberAction<S extends z.ZodType>(
+/** A form action of the signed-in area, run in one transaction of the member's business. */
+export function memberAction<S extends z.ZodType, D = void>(
   permission: Permission | null,
   schema: S,
-  handler: Handler<S, MemberActionContext>,
-  opts: { successKey?: string } = {},
-) {
-  return async (_prev: ActionState, formData: FormData): Promise<ActionState> => {
+  handler: Handler<S, MemberActionContext, D>,
+  opts: ActionOptions<D> = {},
+): (prev: ActionState<D>, formData: FormData) => Promise<ActionState<D>> {
+  return async (_prev, formData) => {
     const session = await getSession();
     const { t } = await getT('common');
     if (!session?.tenant) return { status: 'error', message: t('errors.signed_out'), values: keptValues(formValues(formData)) };
     if (permission && !can(session.tenant.role, permission)) return { status: 'error', message: t('errors.forbidden') };
-    const ctx: MemberActionContext = {
+    const parsed = await parseForm(formData, schema);
+    if ('refused' in parsed) return parsed.refused;
+    const who = { userId: session.user.id, tenantId: session.tenant.tenantId, ip: await clientIp() };
+    const submission = formData.get('_submission');
+    const key = typeof submission === 'string' && z.uuid().safeParse(submission).success ? submission : null;
+    const state = await answer<D>(
+      formData,
+      () =>
+        inTenant(who, async (db) => {
+          // A repeated submission (double tap, retry) finds its id taken: nothing is done twice. The
+          // claim is part of this transaction, so it exists only if the work committed.
+          if (key) {
+            const claimed = await db.tx.insert(formSubmissions).values({ tenantId: db.tenantId, id: key }).onConflictDoNothing().returning();
+            if (claimed.length === 0) return alreadySaved;
+          }
+          return handler({ ...db, ip: who.ip, role: session.tenant!.role, user: session.user, tenant: session.tenant! }, parsed.input);
+        }),
+      opts,
+    );
+    return { ...state, submission: randomUUID() };
+  };
+}
+
+export interface AccountActionContext extends MemberContext {
+  ip: string | null;
+}
+
+/**
+ * A form action about the signed-in person's own account (profile, password, sessions), which
+ * spans all their businesses: no tenant transaction is opened; the handler's own domain calls
+ * are its units of work, each idempotent when repeated.
+ */
+export function accountAction<S extends z.ZodType, D = void>(
+  schema: S,
+  handler: Handler<S, AccountActionContext, D>,
+  opts: ActionOptions<D> = {},
+): (prev: ActionState<D>, formData: FormData) => Promise<ActionState<D>> {
+  return async (_prev, formData) => {
+    const session = await getSession();
+    const { t } = await getT('common');
+    if (!session?.tenant) return { status: 'error', message: t('errors.signed_out'), values: keptValues(formValues(formData)) };
+    const parsed = await parseForm(formData, schema);
+    if ('refused' in parsed) return parsed.refused;
+    const ctx: AccountActionContext = {
       userId: session.user.id,
       tenantId: session.tenant.tenantId,
       role: session.tenant.role,
@@ -148,25 +210,26 @@ export function memberAction<S extends z.ZodType>(
       tenant: session.tenant,
       ip: await clientIp(),
     };
-    const dedupe = async (id: string) => {
-      const rows = await withTenant(ctx.tenantId, (tx) =>
-        tx.insert(formSubmissions).values({ tenantId: ctx.tenantId, id }).onConflictDoNothing().returning(),
-      );
-      return rows.length === 1;
-    };
-    return { ...(await run(formData, schema, ctx, handler, opts.successKey, dedupe)), submission: randomUUID() };
+    return answer<D>(formData, () => handler(ctx, parsed.input), opts);
   };
 }
 
-/** A form action for visitors (sign-up, accepting an invite): no session needed. */
-export function publicAction<S extends z.ZodType>(schema: S, handler: Handler<S, { ip: string | null }>, opts: { successKey?: string } = {}) {
-  return async (_prev: ActionState, formData: FormData): Promise<ActionState> => {
+/** A form action for visitors (sign-up, accepting an invite): no session; the handler opens its own units of work. */
+export function publicAction<S extends z.ZodType, D = void>(
+  schema: S,
+  handler: Handler<S, { ip: string | null }, D>,
+  opts: ActionOptions<D> = {},
+): (prev: ActionState<D>, formData: FormData) => Promise<ActionState<D>> {
+  return async (_prev, formData) => {
     // The honeypot (components/ui/Honeypot): only a bot fills in a field nobody can see.
     const trap = formData.get(HONEYPOT_FIELD);
     if (typeof trap === 'string' && trap !== '') {
       const { t } = await getT('common');
       return { status: 'error', message: t('errors.form_refused'), values: keptValues(formValues(formData)) };
     }
-    return run(formData, schema, { ip: await clientIp() }, handler, opts.successKey, undefined);
+    const parsed = await parseForm(formData, schema);
+    if ('refused' in parsed) return parsed.refused;
+    const ip = await clientIp();
+    return answer<D>(formData, () => handler({ ip }, parsed.input), opts);
   };
 }

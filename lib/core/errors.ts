@@ -6,7 +6,8 @@
 export class AppError extends Error {
   constructor(
     public readonly key: string,
-    public readonly opts: { field?: string; params?: Record<string, string | number> } = {},
+    /** `data` travels to the form with the message (e.g. which revision a conflict is about). */
+    public readonly opts: { field?: string; params?: Record<string, string | number>; data?: unknown } = {},
   ) {
     super(key);
     this.name = 'AppError';

@@ -48,3 +48,22 @@ export function withUser<T>(userId: string, fn: (tx: Tx) => Promise<T>): Promise
 export function withPlatform<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
   return run('', '', fn);
 }
+
+/**
+ * One unit of work inside one tenant, as domain functions receive it: the open transaction, the
+ * tenant it is scoped to, and who acts. Domain functions never open a transaction themselves; the
+ * caller (the action wrapper, a route handler, a page through `inTenant`) opens exactly one, so
+ * everything a request does commits or rolls back together.
+ */
+export interface TenantDb {
+  tx: Tx;
+  tenantId: string;
+  /** The acting user ('' for a visitor, e.g. someone opening a share link). */
+  userId: string;
+  ip?: string | null;
+}
+
+/** Opens one transaction for `who` in their tenant and hands the work a `TenantDb`. */
+export function inTenant<T>(who: { tenantId: string; userId: string; ip?: string | null }, fn: (db: TenantDb) => Promise<T>): Promise<T> {
+  return withTenant(who.tenantId, (tx) => fn({ tx, tenantId: who.tenantId, userId: who.userId, ip: who.ip ?? null }), who.userId ? { userId: who.userId } : {});
+}

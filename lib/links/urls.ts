@@ -1,5 +1,6 @@
 /**
- * Full invite links, for pasting into WhatsApp: the path alone is useless outside the app.
+ * Full links to this app (invites, share links, review links), for pasting into WhatsApp: the path
+ * alone is useless outside the app.
  * Pure functions (no request access) so they are unit-tested; the caller passes the headers.
  */
 
@@ -29,7 +30,8 @@ export function publicOrigin(opts: { configured?: string | null; host?: string |
   return `${proto}://${host}`;
 }
 
-export function inviteUrl(origin: string | null, path: string): string {
+/** The full URL of a path of this app (invite, share and review links), or the path alone when no origin is known. */
+export function absoluteUrl(origin: string | null, path: string): string {
   return origin ? `${origin}${path}` : path;
 }
 

@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { and, asc, count, eq, gt, lt, min, sql } from 'drizzle-orm';
 import { rateLimitEvents } from '@/db/schema';
+import { limits } from './limits';
 import { addressLimitKey } from '../http/client-address';
 import { withPlatform, type Tx } from '../core/tenancy';
 
@@ -77,17 +78,12 @@ export async function recordHit(limit: Limit, rawKey: string, now = new Date()):
   await withPlatform((tx) => tx.insert(rateLimitEvents).values({ bucket: limit.bucket, key: limitKey(rawKey, limit), at: now }));
 }
 
-/**
- * Wrong secret links (share, invite) per IP. Guessing a 192-bit token is hopeless, but every try
- * costs a lookup: past the limit an IP gets "no such link" without the data being read.
- */
-export const linkGuessLimit: Limit = { bucket: 'link_guess_ip', max: 30, windowMs: 15 * 60 * 1000, perAddress: true };
 
-/** A visitor's lookup of a secret link: a miss counts against their IP (see `linkGuessLimit`). */
+/** A visitor's lookup of a secret link: a miss counts against their IP (see `limits.linkGuessPerAddress`). */
 export async function guardedLookup<T>(ip: string | null, lookup: () => Promise<T | null>): Promise<T | null> {
-  if (ip && !(await checkLimit(linkGuessLimit, ip)).allowed) return null;
+  if (ip && !(await checkLimit(limits.linkGuessPerAddress, ip)).allowed) return null;
   const found = await lookup();
-  if (found === null && ip) await recordHit(linkGuessLimit, ip);
+  if (found === null && ip) await recordHit(limits.linkGuessPerAddress, ip);
   return found;
 }
 

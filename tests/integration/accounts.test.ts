@@ -13,7 +13,8 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { settleBackgroundWork, withOwnerDatabase } from '@/db/client';
 import { auditLog, tenants, users } from '@/db/schema';
-import { accountLimit, authenticate, changePassword, ipLimit, loadSessionUser, revokeSessions, SignInError, signUp, type SignUpInput } from '@/lib/accounts/accounts';
+import { limits } from '@/lib/rate-limit/limits';
+import { authenticate, changePassword, loadSessionUser, revokeSessions, SignInError, signUp, type SignUpInput } from '@/lib/accounts/accounts';
 import { env } from '@/lib/core/env';
 import { AppError } from '@/lib/core/errors';
 import { checkLimit, recordHit } from '@/lib/rate-limit/limiter';
@@ -200,16 +201,16 @@ describe('sign-in limits over time', () => {
     await signUp(data);
     const now = Date.now();
     const minutesAgo = [14, 13, 12, 3, 2, 1, 0.5];
-    for (const m of minutesAgo) await recordHit(accountLimit, data.email, new Date(now - m * 60_000));
-    const state = await checkLimit(accountLimit, data.email, new Date(now));
+    for (const m of minutesAgo) await recordHit(limits.signInPerAccount, data.email, new Date(now - m * 60_000));
+    const state = await checkLimit(limits.signInPerAccount, data.email, new Date(now));
     // Seven in the window: allowed again when the third oldest leaves it, leaving four.
     expect(state).toEqual({ allowed: false, retryAt: new Date(now - 12 * 60_000 + FIFTEEN_MIN) });
-    expect(await checkLimit(accountLimit, data.email, new Date(now + 3 * 60_000 - 1))).toMatchObject({ allowed: false });
-    expect(await checkLimit(accountLimit, data.email, new Date(now + 3 * 60_000 + 1))).toEqual({ allowed: true });
+    expect(await checkLimit(limits.signInPerAccount, data.email, new Date(now + 3 * 60_000 - 1))).toMatchObject({ allowed: false });
+    expect(await checkLimit(limits.signInPerAccount, data.email, new Date(now + 3 * 60_000 + 1))).toEqual({ allowed: true });
     expect(await signInOutcome(data.email, password, null)).toMatchObject({ reason: 'locked' });
 
     const fresh = input();
-    for (let i = 0; i < 5; i++) await recordHit(accountLimit, fresh.email, new Date(now - 16 * 60_000));
+    for (let i = 0; i < 5; i++) await recordHit(limits.signInPerAccount, fresh.email, new Date(now - 16 * 60_000));
     await signUp(fresh);
     expect(await signInOutcome(fresh.email, password, null)).toMatchObject({ ok: true });
   });
@@ -218,7 +219,7 @@ describe('sign-in limits over time', () => {
     const data = input();
     const { userId } = await signUp(data);
     const ip = freshIp();
-    for (let i = 0; i < ipLimit.max; i++) await recordHit(ipLimit, ip);
+    for (let i = 0; i < limits.signInPerAddress.max; i++) await recordHit(limits.signInPerAddress, ip);
     expect(await signInOutcome(data.email, password, ip)).toMatchObject({ ok: false, reason: 'locked' });
     expect(await signInOutcome(data.email, password, freshIp())).toEqual({ ok: true, userId });
   });
@@ -228,7 +229,7 @@ describe('sign-in limits over time', () => {
     await signUp(data);
     const ip = freshIp();
     const outcomes = await Promise.all(Array.from({ length: 10 }, (_, i) => signInOutcome(data.email, `salah-${i}-password`, ip)));
-    expect(outcomes.filter((o) => !o.ok && o.reason === 'invalid').length).toBeLessThanOrEqual(accountLimit.max);
+    expect(outcomes.filter((o) => !o.ok && o.reason === 'invalid').length).toBeLessThanOrEqual(limits.signInPerAccount.max);
     expect(await signInOutcome(data.email, password, ip)).toMatchObject({ reason: 'locked' });
   });
 });

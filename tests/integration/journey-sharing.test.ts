@@ -9,7 +9,8 @@ import { auditLog, journeys, journeyShareLinks } from '@/db/schema';
 import { NotFoundError } from '@/lib/core/errors';
 import { createShareLink, hashShareToken, listShareLinks, resolveShareLink, revokeShareLink, shareTokenPattern } from '@/lib/journeys/sharing';
 import { createJourney, getJourney, saveMap, type JourneyContext } from '@/lib/journeys/queries';
-import { checkLimit, guardedLookup, linkGuessLimit } from '@/lib/rate-limit/limiter';
+import { checkLimit, guardedLookup } from '@/lib/rate-limit/limiter';
+import { limits } from '@/lib/rate-limit/limits';
 import { withTenant } from '@/lib/core/tenancy';
 import { makeTenant } from '../support/factory';
 
@@ -51,7 +52,7 @@ describe('share links', () => {
     expect(await visit(link.token)).toBeNull();
     // Hits found links do not count, and other visitors are not affected.
     expect((await visit(link.token, `${ip}-other`))?.doc.name).toBe('Servis mobil');
-    expect((await checkLimit(linkGuessLimit, ip)).allowed).toBe(false);
+    expect((await checkLimit(limits.linkGuessPerAddress, ip)).allowed).toBe(false);
   });
 
   it('open the current map read-only for anyone with the link, until revoked', async () => {

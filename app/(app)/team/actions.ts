@@ -1,32 +1,25 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { memberRole } from '@/db/schema';
 import type { ActionState } from '@/lib/core/action-state';
 import { memberAction } from '@/lib/core/actions';
-import { env } from '@/lib/core/env';
 import { formatDateTime } from '@/lib/i18n/format';
 import { getLocale } from '@/lib/i18n/server';
-import { inviteUrl, publicOrigin } from '@/lib/links/urls';
+import { publicUrl } from '@/lib/links/public-url';
 import { changeRole, createInvite, leaveTeam, removeMember, revokeInvite, transferOwnership } from '@/lib/team/team';
 import { uuid } from '@/lib/core/validation';
 
 const role = z.enum(memberRole.enumValues, 'validation.required');
-
-async function origin() {
-  const h = await headers();
-  return publicOrigin({ configured: env.NEXTAUTH_URL, host: h.get('x-forwarded-host') ?? h.get('host'), proto: h.get('x-forwarded-proto') });
-}
 
 /** A new single-use link; the secret exists only in this answer, never again. */
 export const createInviteAction = memberAction('team.invite', z.object({ role: role.default('staff') }), async (ctx, input) => {
   const invite = await createInvite(ctx, input.role);
   revalidatePath('/team');
   return {
-    link: inviteUrl(await origin(), invite.path),
+    link: await publicUrl(invite.path),
     expires: formatDateTime(invite.expiresAt, await getLocale(), ctx.tenant.timeZone),
   };
 });

@@ -8,7 +8,7 @@ import { journeyStatus } from '@/db/schema';
 import { can } from '@/lib/auth/permissions';
 import { requireMember } from '@/lib/auth/session';
 import { getT } from '@/lib/i18n/server';
-import { journeyIdOr404, or404 } from '@/lib/journeys/pages';
+import { idOr404, or404 } from '@/lib/core/not-found';
 import { getJourney } from '@/lib/journeys/queries';
 import { personaOptions } from '@/lib/personas/queries';
 import { saveMapAction, updateJourneyDetailsAction } from './actions';
@@ -20,7 +20,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function JourneyMapPage({ params }: { params: Promise<{ id: string }> }) {
   const ctx = await requireMember('journeys.read');
-  const id = journeyIdOr404((await params).id);
+  const id = idOr404((await params).id);
   const { journey, stages, persona } = await or404(getJourney(ctx, id));
   const canWrite = can(ctx.role, 'journeys.write');
   // An archived persona is not offered for new journeys, but stays selectable where it is in use.

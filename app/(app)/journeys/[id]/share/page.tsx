@@ -6,7 +6,7 @@ import { ShareLinkList } from '@/components/journeys/ShareLinkList';
 import { ToolsNav } from '@/components/journeys/ToolsNav';
 import { requireMember } from '@/lib/auth/session';
 import { getT } from '@/lib/i18n/server';
-import { journeyIdOr404, or404 } from '@/lib/journeys/pages';
+import { idOr404, or404 } from '@/lib/core/not-found';
 import { listShareLinks } from '@/lib/journeys/sharing';
 import { getJourney } from '@/lib/journeys/queries';
 import { createShareLinkAction, revokeShareLinkAction } from './actions';
@@ -19,7 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** Getting the map out of the app: a read-only link, a JSON file, a printout. */
 export default async function SharePage({ params }: { params: Promise<{ id: string }> }) {
   const ctx = await requireMember('journeys.write');
-  const id = journeyIdOr404((await params).id);
+  const id = idOr404((await params).id);
   const [{ journey }, links] = await or404(Promise.all([getJourney(ctx, id), listShareLinks(ctx, id)]));
   const { t } = await getT('versions');
   return (

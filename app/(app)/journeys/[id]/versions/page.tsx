@@ -7,7 +7,7 @@ import { VersionList } from '@/components/journeys/VersionList';
 import { can } from '@/lib/auth/permissions';
 import { requireMember } from '@/lib/auth/session';
 import { getT } from '@/lib/i18n/server';
-import { journeyIdOr404, or404 } from '@/lib/journeys/pages';
+import { idOr404, or404 } from '@/lib/core/not-found';
 import { getJourney, listVersions } from '@/lib/journeys/queries';
 import { restoreVersionAction, saveVersionAction } from './actions';
 
@@ -19,7 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** Revise and repeat: save named snapshots of the map, compare any two, restore an old one. */
 export default async function VersionsPage({ params }: { params: Promise<{ id: string }> }) {
   const ctx = await requireMember('journeys.read');
-  const id = journeyIdOr404((await params).id);
+  const id = idOr404((await params).id);
   const [{ journey }, versions] = await or404(Promise.all([getJourney(ctx, id), listVersions(ctx, id)]));
   const { t } = await getT('versions');
   const canWrite = can(ctx.role, 'journeys.write');

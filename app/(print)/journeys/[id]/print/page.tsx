@@ -5,7 +5,7 @@ import { PrintMap } from '@/components/journeys/PrintMap';
 import { requireMember } from '@/lib/auth/session';
 import { formatDateTime } from '@/lib/i18n/format';
 import { getT } from '@/lib/i18n/server';
-import { journeyIdOr404, or404 } from '@/lib/journeys/pages';
+import { idOr404, or404 } from '@/lib/core/not-found';
 import { exportJourney } from '@/lib/journeys/queries';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -16,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** The whole map on one A4 landscape sheet (or a PDF), for the wall of the shop or a meeting. */
 export default async function PrintPage({ params }: { params: Promise<{ id: string }> }) {
   const ctx = await requireMember('journeys.read');
-  const id = journeyIdOr404((await params).id);
+  const id = idOr404((await params).id);
   const doc = await or404(exportJourney(ctx, id));
   const { t, locale } = await getT('versions');
   return (

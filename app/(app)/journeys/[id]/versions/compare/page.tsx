@@ -11,7 +11,7 @@ import { can } from '@/lib/auth/permissions';
 import { requireMember } from '@/lib/auth/session';
 import { getT } from '@/lib/i18n/server';
 import { diffJourneys, type JourneyDoc } from '@/lib/journeys/model';
-import { journeyIdOr404, or404 } from '@/lib/journeys/pages';
+import { idOr404, or404 } from '@/lib/core/not-found';
 import { exportJourney, getJourney, getVersions, listVersions } from '@/lib/journeys/queries';
 import { uuid } from '@/lib/core/validation';
 
@@ -43,7 +43,7 @@ export default async function ComparePage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const ctx = await requireMember('journeys.read');
-  const id = journeyIdOr404((await params).id);
+  const id = idOr404((await params).id);
   const q = await searchParams;
   const a = side(q.a);
   const b = side(q.b);

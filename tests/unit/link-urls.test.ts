@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inviteUrl, publicOrigin, whatsAppShareUrl } from '@/lib/links/urls';
+import { absoluteUrl, publicOrigin, whatsAppShareUrl } from '@/lib/links/urls';
 
 describe('invite links', () => {
   it('prefer the configured site URL, without its path', () => {
@@ -26,8 +26,8 @@ describe('invite links', () => {
   });
 
   it('join origin and path, or keep the path when there is no origin', () => {
-    expect(inviteUrl('https://jejak.id', '/invite/t/abc')).toBe('https://jejak.id/invite/t/abc');
-    expect(inviteUrl(null, '/invite/t/abc')).toBe('/invite/t/abc');
+    expect(absoluteUrl('https://jejak.id', '/invite/t/abc')).toBe('https://jejak.id/invite/t/abc');
+    expect(absoluteUrl(null, '/invite/t/abc')).toBe('/invite/t/abc');
   });
 
   it('encode the whole WhatsApp message, link included', () => {

@@ -1,0 +1,21 @@
+/**
+ * Every limit of the app in one table: what is counted, how many, over what window. The counts
+ * live in the database (limiter.ts), so each holds across restarts and app instances.
+ */
+import type { Limit } from './limiter';
+
+export const limits = {
+  /** Failed sign-ins per account: the sixth wrong try in 15 minutes locks it, even for the right password. */
+  signInPerAccount: { bucket: 'sign_in_fail_account', max: 5, windowMs: 15 * 60 * 1000 },
+  /** Failed sign-ins per client address (a shared office or campus NAT needs room). */
+  signInPerAddress: { bucket: 'sign_in_fail_ip', max: 30, windowMs: 15 * 60 * 1000, perAddress: true },
+  /** Wrong current passwords per account when changing the password (a stolen session gets no free guesses). */
+  passwordChange: { bucket: 'password_change_fail', max: 5, windowMs: 15 * 60 * 1000 },
+  /** Sign-up attempts per address, refused ones too: room for a shop helping its neighbours, not for a bot. */
+  signUpPerAddress: { bucket: 'sign_up_ip', max: 10, windowMs: 60 * 60 * 1000, perAddress: true },
+  /**
+   * Wrong secret links (share, invite) per address. Guessing a 192-bit token is hopeless, but every
+   * try costs a lookup: past the limit an address gets "no such link" without the data being read.
+   */
+  linkGuessPerAddress: { bucket: 'link_guess_ip', max: 30, windowMs: 15 * 60 * 1000, perAddress: true },
+} as const satisfies Record<string, Limit>;
