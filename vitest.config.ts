@@ -28,10 +28,13 @@ export default defineConfig(async () => {
     fileParallelism: false,
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // After each file: the app's statements on tenant tables must name tenant_id (the sharding rule).
+    setupFiles: ['tests/support/tenant-filter-check.ts'],
   };
   const actions = { ...integration, include: ['tests/actions/**/*.test.ts'], isolate: true };
-  const pgEnv = (name: string) => ({ DATABASE_URL: testDatabaseUrl(name, testLoginRole(name)), MIGRATION_DATABASE_URL: testDatabaseUrl(name) });
-  const pgliteEnv = { PGLITE_DIR: 'memory://', DATABASE_URL: '', MIGRATION_DATABASE_URL: '' };
+  // DB_STATEMENT_CAPTURE: every statement is recorded with the code that built it, for that check.
+  const pgEnv = (name: string) => ({ DATABASE_URL: testDatabaseUrl(name, testLoginRole(name)), MIGRATION_DATABASE_URL: testDatabaseUrl(name), DB_STATEMENT_CAPTURE: '1' });
+  const pgliteEnv = { PGLITE_DIR: 'memory://', DATABASE_URL: '', MIGRATION_DATABASE_URL: '', DB_STATEMENT_CAPTURE: '1' };
   const projects: TestProjectInlineConfiguration[] = [
         { resolve: { alias }, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
         {

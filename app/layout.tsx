@@ -1,7 +1,6 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
-import { I18nProvider } from '@/components/i18n/I18nProvider';
-import { resources } from '@/lib/i18n/resources';
+import { ClientTranslations } from '@/components/i18n/ClientTranslations';
 import { getLocale, getT } from '@/lib/i18n/server';
 import './globals.css';
 
@@ -21,9 +20,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
           {t('skip_to_content')}
         </a>
-        <I18nProvider locale={locale} resources={resources[locale]}>
-          {children}
-        </I18nProvider>
+        {/* Every page: what app/error.tsx shows. Each layout below adds what its client components use. */}
+        <ClientTranslations namespaces={['errors']}>{children}</ClientTranslations>
       </body>
     </html>
   );

@@ -18,6 +18,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import type postgresJs from 'postgres';
 import { env } from '@/lib/core/env';
 import { rlsBypassVerdict, type RoleReach } from './role-check';
+import { statementLogging, withStatementOrigins } from './statement-capture';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -32,6 +33,10 @@ export interface Connection {
 }
 
 export const migrationsFolder = path.join(process.cwd(), 'db', 'migrations');
+
+// Tests only: record each statement and the code that built it (db/statement-capture.ts).
+const capturing = () => env.DB_STATEMENT_CAPTURE === '1';
+const instrument = (db: Database): Database => withStatementOrigins(db, capturing());
 
 /** Thrown when another process holds the PGlite folder. */
 export class DatabaseInUseError extends Error {}
@@ -87,7 +92,7 @@ async function openPglite(dir: string): Promise<Connection> {
   try {
     if (!inMemory) fs.mkdirSync(path.dirname(path.resolve(dir)), { recursive: true });
     const client = await PGlite.create(inMemory ? undefined : dir);
-    const db = drizzle(client, { schema }) as unknown as Database;
+    const db = instrument(drizzle(client, { schema, ...statementLogging(capturing()) }) as unknown as Database);
     await migrate(drizzle(client), { migrationsFolder });
     return {
       db,
@@ -178,7 +183,7 @@ async function openPostgres(url: string, migrationUrl: string | undefined, roleC
     idle_timeout: env.DB_IDLE_TIMEOUT_S,
     onnotice: () => {},
   });
-  const db = drizzle(client, { schema }) as unknown as Database;
+  const db = instrument(drizzle(client, { schema, ...statementLogging(capturing()) }) as unknown as Database);
   try {
     const verdict = rlsBypassVerdict(await inspectRole(db), {
       production: env.NODE_ENV === 'production',

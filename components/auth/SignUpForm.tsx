@@ -8,11 +8,9 @@ import { FormMessage } from '@/components/ui/FormMessage';
 import { Honeypot } from '@/components/ui/Honeypot';
 import { SelectField, TextField } from '@/components/ui/Field';
 import { SubmitButton } from '@/components/ui/SubmitButton';
-import { idleState, type ActionState } from '@/lib/core/action-state';
+import { idleState, type ActionState, type FormAction } from '@/lib/core/action-state';
 
-type Action = (prev: ActionState, fd: FormData) => Promise<ActionState>;
-
-export function SignUpForm({ action, businessTypes, timeZones }: { action: Action; businessTypes: string[]; timeZones: string[] }) {
+export function SignUpForm({ action, businessTypes, timeZones }: { action: FormAction; businessTypes: string[]; timeZones: string[] }) {
   const { t } = useTranslation('auth');
   const { t: tc } = useTranslation('common');
   const router = useRouter();

@@ -2,29 +2,19 @@
 
 import { useActionState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FormAction } from '@/lib/core/action-state';
 import { TextAreaField } from '@/components/ui/Field';
 import { refuseOversized } from '@/components/ui/form-guard';
 import { FormMessage } from '@/components/ui/FormMessage';
 import { SubmissionId } from '@/components/ui/SubmissionId';
 import { SubmitButton } from '@/components/ui/SubmitButton';
-import { idleState, type ActionState } from '@/lib/core/action-state';
-import { IMPORT_MAX_BYTES } from '@/lib/journeys/exchange';
-
-function problemsOf(state: ActionState): string[] {
-  try {
-    const list: unknown = JSON.parse(state.data?.problems ?? '[]');
-    return Array.isArray(list) ? list.map(String) : [];
-  } catch {
-    return [];
-  }
-}
+import { idleState, type ActionState, type FormAction } from '@/lib/core/action-state';
+import { IMPORT_MAX_BYTES, type ImportAnswer } from '@/lib/journeys/exchange';
 
 /** A file or pasted JSON; what is wrong with it is listed item by item, with where it is. */
-export function ImportForm({ action, submission }: { action: FormAction; submission: string }) {
+export function ImportForm({ action, submission }: { action: FormAction<ImportAnswer>; submission: string }) {
   const { t } = useTranslation('versions');
   const { t: tc } = useTranslation('common');
-  const [state, formAction] = useActionState<ActionState, FormData>(async (prev, fd) => {
+  const [state, formAction] = useActionState<ActionState<ImportAnswer>, FormData>(async (prev, fd) => {
     // Refused here too: a file over the server's body limit would never reach the action.
     const file = fd.get('file');
     if (file instanceof File && file.size > IMPORT_MAX_BYTES) {
@@ -35,7 +25,7 @@ export function ImportForm({ action, submission }: { action: FormAction; submiss
     return refuseOversized(prev, fd, tc) ?? action(prev, fd);
   }, idleState);
   const err = state.fieldErrors ?? {};
-  const problems = problemsOf(state);
+  const problems = state.status === 'error' && state.data && 'problems' in state.data ? state.data.problems : [];
   return (
     <form action={formAction} className="space-y-4" noValidate>
       <FormMessage state={state} />

@@ -6,10 +6,8 @@ import { SelectField, TextField } from '@/components/ui/Field';
 import { FormMessage } from '@/components/ui/FormMessage';
 import { SubmissionId } from '@/components/ui/SubmissionId';
 import { SubmitButton } from '@/components/ui/SubmitButton';
-import { idleState, type ActionState } from '@/lib/core/action-state';
+import { idleState, type ActionState, type FormAction } from '@/lib/core/action-state';
 import { LIMITS } from '@/lib/journeys/model';
-
-type Action = (prev: ActionState, fd: FormData) => Promise<ActionState>;
 
 export interface NewJourneyChoices {
   /** Template keys, the recommended one first, each with its number of stages. */
@@ -61,14 +59,14 @@ export function NewJourneyForm({
   defaultPersona,
   choices,
 }: {
-  action: Action;
+  action: FormAction<{ id: string }>;
   submission: string;
   personas: { id: string; name: string }[];
   defaultPersona: string;
   choices: NewJourneyChoices;
 }) {
   const { t } = useTranslation('journeys');
-  const [state, formAction] = useActionState<ActionState, FormData>(action, idleState);
+  const [state, formAction] = useActionState<ActionState<{ id: string }>, FormData>(action, idleState);
   const v = state.values ?? {};
   const err = state.fieldErrors ?? {};
   const start = v.start ?? choices.preselected;

@@ -2,19 +2,18 @@
 
 import { useActionState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FormAction } from '@/lib/core/action-state';
 import { TextAreaField, TextField } from '@/components/ui/Field';
 import { FormMessage } from '@/components/ui/FormMessage';
 import { SubmissionId } from '@/components/ui/SubmissionId';
 import { SubmitButton } from '@/components/ui/SubmitButton';
-import { idleState, type ActionState } from '@/lib/core/action-state';
+import { idleState, type ActionState, type FormAction } from '@/lib/core/action-state';
 
 /** Names a snapshot of the map as it is now; the new version appears in the history below. */
-export function SaveVersionForm({ action, journeyId, submission }: { action: FormAction; journeyId: string; submission: string }) {
+export function SaveVersionForm({ action, journeyId, submission }: { action: FormAction<{ number: number }>; journeyId: string; submission: string }) {
   const { t } = useTranslation('versions');
-  const [state, formAction] = useActionState<ActionState, FormData>(async (prev, fd) => {
+  const [state, formAction] = useActionState<ActionState<{ number: number }>, FormData>(async (prev, fd) => {
     const result = await action(prev, fd);
-    return result.status === 'ok' && result.data?.number ? { ...result, message: t('history.saved', { number: result.data.number }) } : result;
+    return result.status === 'ok' && result.data ? { ...result, message: t('history.saved', { number: result.data.number }) } : result;
   }, idleState);
   const v = state.values ?? {};
   const err = state.fieldErrors ?? {};

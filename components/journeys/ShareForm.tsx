@@ -2,17 +2,16 @@
 
 import { useActionState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FormAction } from '@/lib/core/action-state';
 import { FormMessage } from '@/components/ui/FormMessage';
 import { SubmissionId } from '@/components/ui/SubmissionId';
 import { SubmitButton } from '@/components/ui/SubmitButton';
-import { idleState, type ActionState } from '@/lib/core/action-state';
+import { idleState, type ActionState, type FormAction } from '@/lib/core/action-state';
 import { ShareLinkBox } from './ShareLinkBox';
 
 /** Creates a read-only link; its secret is shown once, right here (only its hash is stored). */
-export function ShareForm({ action, journeyId, journey, business, submission }: { action: FormAction; journeyId: string; journey: string; business: string; submission: string }) {
+export function ShareForm({ action, journeyId, journey, business, submission }: { action: FormAction<{ link: string }>; journeyId: string; journey: string; business: string; submission: string }) {
   const { t } = useTranslation('versions');
-  const [state, formAction] = useActionState<ActionState, FormData>(action, idleState);
+  const [state, formAction] = useActionState<ActionState<{ link: string }>, FormData>(action, idleState);
   const link = state.status === 'ok' ? state.data?.link : undefined;
   return (
     <div>

@@ -23,7 +23,7 @@ export async function VersionList({
   journeyId: string;
   versions: VersionRow[];
   timeZone: TimeZone;
-  restore: FormAction | null;
+  restore: FormAction<{ journeyId: string }> | null;
 }) {
   const { t, locale } = await getT('versions');
   if (versions.length === 0) return <p className="text-slate-700">{t('history.empty')}</p>;

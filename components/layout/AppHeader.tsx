@@ -15,8 +15,11 @@ const links = [
   { href: '/settings/business', key: 'nav.business', ownerOnly: true },
 ] as const;
 
-/** The signed-in header: business name, the sections (wrapping onto a second line on a narrow phone), language, sign-out. */
-export async function AppHeader({ session }: { session: AppSession }) {
+/**
+ * The signed-in header: business name, the switcher (for someone in several businesses: all of
+ * them, `businesses`), the sections (wrapping onto a second line on a narrow phone), language, sign-out.
+ */
+export async function AppHeader({ session, businesses }: { session: AppSession; businesses: { tenantId: string; tenantName: string }[] }) {
   const { t } = await getT('app');
   const { t: tc } = await getT('common');
   const role = session.tenant?.role;
@@ -43,9 +46,9 @@ export async function AppHeader({ session }: { session: AppSession }) {
           <SignOutButton />
         </div>
       </div>
-      {session.tenant && session.user.memberships.length > 1 ? (
+      {session.tenant && businesses.length > 1 ? (
         <div className="mx-auto max-w-5xl px-4 pb-2">
-          <BusinessSwitcher current={session.tenant.tenantId} businesses={session.user.memberships.map((m) => ({ tenantId: m.tenantId, tenantName: m.tenantName }))} />
+          <BusinessSwitcher current={session.tenant.tenantId} businesses={businesses.map((b) => ({ tenantId: b.tenantId, tenantName: b.tenantName }))} />
         </div>
       ) : null}
       <nav aria-label={tc('nav.main')} className="mx-auto max-w-5xl px-2">

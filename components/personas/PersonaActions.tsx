@@ -4,21 +4,29 @@ import { useActionState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormMessage } from '@/components/ui/FormMessage';
 import { SubmitButton } from '@/components/ui/SubmitButton';
-import { idleState, type ActionState } from '@/lib/core/action-state';
-
-type Action = (prev: ActionState, fd: FormData) => Promise<ActionState>;
+import { idleState, type ActionState, type FormAction } from '@/lib/core/action-state';
 
 /**
  * Duplicate (opens the copy) and archive / restore. Both are easy to undo, so there is no
  * confirm step: a copy can be archived, an archived persona restored.
  */
-export function PersonaActions({ id, archived, duplicate, setArchived }: { id: string; archived: boolean; duplicate: Action; setArchived: Action }) {
+export function PersonaActions({
+  id,
+  archived,
+  duplicate,
+  setArchived,
+}: {
+  id: string;
+  archived: boolean;
+  duplicate: FormAction<{ id: string }>;
+  setArchived: FormAction<{ archived: boolean }>;
+}) {
   const { t } = useTranslation('personas');
   const [dupState, dupAction] = useActionState(duplicate, idleState);
-  const [archState, archAction] = useActionState(async (prev: ActionState, fd: FormData) => {
+  const [archState, archAction] = useActionState(async (prev: ActionState<{ archived: boolean }>, fd: FormData) => {
     const result = await setArchived(prev, fd);
     // Say what happened: the page changes around the button, which a screen reader would not announce.
-    if (result.status === 'ok') return { ...result, message: fd.get('archived') === '1' ? t('actions.archived') : t('actions.restored') };
+    if (result.status === 'ok' && result.data) return { ...result, message: result.data.archived ? t('actions.archived') : t('actions.restored') };
     return result;
   }, idleState);
   return (

@@ -7,55 +7,31 @@ import { FormMessage } from '@/components/ui/FormMessage';
 import { SubmissionId } from '@/components/ui/SubmissionId';
 import { SubmitButton } from '@/components/ui/SubmitButton';
 import { useImageInput } from '@/components/ui/useImageInput';
-import { idleState, type ActionState } from '@/lib/core/action-state';
+import { idleState, type FormAction } from '@/lib/core/action-state';
 import { channels } from '@/lib/journeys/model';
-import { avatarColors, genders, PHOTO_MAX_BYTES, photoTypes } from '@/lib/personas/fields';
+import {
+  avatarColors,
+  blankPersonaTexts,
+  genders,
+  PERSONA_NAME_MAX,
+  personaTextFields as max,
+  PHOTO_MAX_BYTES,
+  photoTypes,
+  type PersonaTextField,
+} from '@/lib/personas/fields';
 import { avatarBackground, PersonaAvatar } from './PersonaAvatar';
 
-type Action = (prev: ActionState, fd: FormData) => Promise<ActionState>;
-
 /** What the form starts from: a stored persona, or blanks for a new one. */
-export interface PersonaValues {
+export type PersonaValues = {
   id?: string;
   name: string;
   avatarColor: string;
   /** Where the current photo is served; null when there is none. */
   photoSrc: string | null;
-  ageRange: string;
-  gender: string;
-  location: string;
-  occupation: string;
-  lifestyle: string;
-  personality: string;
-  goals: string;
-  painPoints: string;
-  expectations: string;
-  shoppingPreferences: string;
   preferredChannels: string[];
-  activeTimes: string;
-  brandView: string;
-  notes: string;
-}
+} & Record<PersonaTextField, string>;
 
-export const blankPersona: PersonaValues = {
-  name: '',
-  avatarColor: 'emerald',
-  photoSrc: null,
-  ageRange: '',
-  gender: '',
-  location: '',
-  occupation: '',
-  lifestyle: '',
-  personality: '',
-  goals: '',
-  painPoints: '',
-  expectations: '',
-  shoppingPreferences: '',
-  preferredChannels: [],
-  activeTimes: '',
-  brandView: '',
-  notes: '',
-};
+export const blankPersona: PersonaValues = { name: '', avatarColor: 'emerald', photoSrc: null, preferredChannels: [], ...blankPersonaTexts };
 
 const sectionClass = 'space-y-4 rounded-xl bg-white p-4 shadow-sm';
 
@@ -63,7 +39,7 @@ const sectionClass = 'space-y-4 rounded-xl bg-white p-4 shadow-sm';
  * Create or edit a persona. The long form is cut into three sections so it stays manageable on a
  * phone; the save button stays in reach at the bottom of the screen.
  */
-export function PersonaForm({ action, current, submission, readOnly = false }: { action: Action; current: PersonaValues; submission?: string; readOnly?: boolean }) {
+export function PersonaForm<D>({ action, current, submission, readOnly = false }: { action: FormAction<D>; current: PersonaValues; submission?: string; readOnly?: boolean }) {
   const { t } = useTranslation('personas');
   const { t: tj } = useTranslation('journeys');
   const [state, formAction] = useActionState(action, idleState);
@@ -78,7 +54,7 @@ export function PersonaForm({ action, current, submission, readOnly = false }: {
     if (state.fieldErrors) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }, [state]);
 
-  const text = (name: keyof PersonaValues & string) => v[name] ?? (current[name] as string);
+  const text = (name: 'name' | PersonaTextField) => v[name] ?? current[name];
   const checkedChannel = (c: string) => (state.values ? v[`channel_${c}`] === 'on' : current.preferredChannels.includes(c));
   const genderOptions = [
     ...genders.map((g) => ({ value: g, label: t(`gender.${g}`) })),
@@ -105,7 +81,7 @@ export function PersonaForm({ action, current, submission, readOnly = false }: {
                 hint={t('hints.name')}
                 defaultValue={text('name')}
                 error={err.name}
-                maxLength={120}
+                maxLength={PERSONA_NAME_MAX}
                 required
                 onChange={(e) => setPreview((p) => ({ ...p, name: e.target.value }))}
               />
@@ -149,7 +125,7 @@ export function PersonaForm({ action, current, submission, readOnly = false }: {
           <p role="status" aria-live="polite" className="-mt-3 min-h-5 text-sm text-slate-700">
             {photo.shrinking ? t('hints.photo_shrinking') : ''}
           </p>
-          <TextField name="ageRange" label={t('fields.age_range')} hint={t('hints.age_range')} defaultValue={text('ageRange')} error={err.ageRange} maxLength={60} />
+          <TextField name="ageRange" label={t('fields.age_range')} hint={t('hints.age_range')} defaultValue={text('ageRange')} error={err.ageRange} maxLength={max.ageRange} />
           <SelectField
             name="gender"
             label={t('fields.gender')}
@@ -158,23 +134,23 @@ export function PersonaForm({ action, current, submission, readOnly = false }: {
             defaultValue={text('gender')}
             error={err.gender}
           />
-          <TextField name="location" label={t('fields.location')} defaultValue={text('location')} error={err.location} maxLength={120} autoComplete="off" />
-          <TextField name="occupation" label={t('fields.occupation')} defaultValue={text('occupation')} error={err.occupation} maxLength={120} autoComplete="off" />
+          <TextField name="location" label={t('fields.location')} defaultValue={text('location')} error={err.location} maxLength={max.location} autoComplete="off" />
+          <TextField name="occupation" label={t('fields.occupation')} defaultValue={text('occupation')} error={err.occupation} maxLength={max.occupation} autoComplete="off" />
         </section>
 
         <section aria-labelledby="section-habits" className={sectionClass}>
           <h2 id="section-habits" className="text-lg font-semibold">
             {t('sections.habits')}
           </h2>
-          <TextAreaField name="lifestyle" label={t('fields.lifestyle')} hint={t('hints.lifestyle')} defaultValue={text('lifestyle')} error={err.lifestyle} maxLength={1000} />
-          <TextAreaField name="personality" label={t('fields.personality')} defaultValue={text('personality')} error={err.personality} maxLength={1000} />
+          <TextAreaField name="lifestyle" label={t('fields.lifestyle')} hint={t('hints.lifestyle')} defaultValue={text('lifestyle')} error={err.lifestyle} maxLength={max.lifestyle} />
+          <TextAreaField name="personality" label={t('fields.personality')} defaultValue={text('personality')} error={err.personality} maxLength={max.personality} />
           <TextAreaField
             name="shoppingPreferences"
             label={t('fields.shopping_preferences')}
             hint={t('hints.shopping_preferences')}
             defaultValue={text('shoppingPreferences')}
             error={err.shoppingPreferences}
-            maxLength={1000}
+            maxLength={max.shoppingPreferences}
           />
           <fieldset aria-describedby="channels-hint">
             <legend className="text-sm font-medium text-slate-800">{t('fields.preferred_channels')}</legend>
@@ -191,18 +167,18 @@ export function PersonaForm({ action, current, submission, readOnly = false }: {
             </div>
             {err.preferredChannels ? <p className="mt-1 text-sm font-medium text-red-700">{err.preferredChannels}</p> : null}
           </fieldset>
-          <TextField name="activeTimes" label={t('fields.active_times')} hint={t('hints.active_times')} defaultValue={text('activeTimes')} error={err.activeTimes} maxLength={120} />
+          <TextField name="activeTimes" label={t('fields.active_times')} hint={t('hints.active_times')} defaultValue={text('activeTimes')} error={err.activeTimes} maxLength={max.activeTimes} />
         </section>
 
         <section aria-labelledby="section-goals" className={sectionClass}>
           <h2 id="section-goals" className="text-lg font-semibold">
             {t('sections.goals')}
           </h2>
-          <TextAreaField name="goals" label={t('fields.goals')} hint={t('hints.goals')} defaultValue={text('goals')} error={err.goals} maxLength={1000} />
-          <TextAreaField name="painPoints" label={t('fields.pain_points')} hint={t('hints.pain_points')} defaultValue={text('painPoints')} error={err.painPoints} maxLength={1000} />
-          <TextAreaField name="expectations" label={t('fields.expectations')} hint={t('hints.expectations')} defaultValue={text('expectations')} error={err.expectations} maxLength={1000} />
-          <TextAreaField name="brandView" label={t('fields.brand_view')} hint={t('hints.brand_view')} defaultValue={text('brandView')} error={err.brandView} maxLength={1000} />
-          <TextAreaField name="notes" label={t('fields.notes')} defaultValue={text('notes')} error={err.notes} maxLength={2000} rows={4} />
+          <TextAreaField name="goals" label={t('fields.goals')} hint={t('hints.goals')} defaultValue={text('goals')} error={err.goals} maxLength={max.goals} />
+          <TextAreaField name="painPoints" label={t('fields.pain_points')} hint={t('hints.pain_points')} defaultValue={text('painPoints')} error={err.painPoints} maxLength={max.painPoints} />
+          <TextAreaField name="expectations" label={t('fields.expectations')} hint={t('hints.expectations')} defaultValue={text('expectations')} error={err.expectations} maxLength={max.expectations} />
+          <TextAreaField name="brandView" label={t('fields.brand_view')} hint={t('hints.brand_view')} defaultValue={text('brandView')} error={err.brandView} maxLength={max.brandView} />
+          <TextAreaField name="notes" label={t('fields.notes')} defaultValue={text('notes')} error={err.notes} maxLength={max.notes} rows={4} />
         </section>
       </fieldset>
       {readOnly ? null : (

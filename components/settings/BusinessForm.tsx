@@ -7,10 +7,8 @@ import { FormMessage } from '@/components/ui/FormMessage';
 import { SubmissionId } from '@/components/ui/SubmissionId';
 import { SubmitButton } from '@/components/ui/SubmitButton';
 import { useImageInput } from '@/components/ui/useImageInput';
-import { idleState, type ActionState } from '@/lib/core/action-state';
-import { LOGO_MAX_BYTES, logoTypes } from '@/lib/images/images';
-
-type Action = (prev: ActionState, fd: FormData) => Promise<ActionState>;
+import { idleState, type FormAction } from '@/lib/core/action-state';
+import { IMAGE_MAX_BYTES, imageTypes } from '@/lib/images/images';
 
 interface Current {
   name: string;
@@ -28,7 +26,7 @@ export function BusinessForm({
   timeZones,
   submission,
 }: {
-  action: Action;
+  action: FormAction;
   current: Current;
   businessTypes: string[];
   timeZones: string[];
@@ -37,7 +35,7 @@ export function BusinessForm({
   const { t } = useTranslation('settings');
   const { t: tc } = useTranslation('common');
   const [state, formAction] = useActionState(action, idleState);
-  const logo = useImageInput({ types: logoTypes, maxBytes: LOGO_MAX_BYTES });
+  const logo = useImageInput({ types: imageTypes, maxBytes: IMAGE_MAX_BYTES });
   const v = state.values ?? {};
   const err = state.fieldErrors ?? {};
 
@@ -81,7 +79,7 @@ export function BusinessForm({
         label={t('business.logo')}
         hint={t('business.logo_hint')}
         error={logo.error ?? err.logo}
-        accept={logoTypes.join(',')}
+        accept={imageTypes.join(',')}
         onChange={logo.onChange}
       />
       <p role="status" aria-live="polite" className="-mt-3 min-h-5 text-sm text-slate-700">

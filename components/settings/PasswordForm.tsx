@@ -9,18 +9,16 @@ import { TextField } from '@/components/ui/Field';
 import { FormMessage } from '@/components/ui/FormMessage';
 import { SubmissionId } from '@/components/ui/SubmissionId';
 import { SubmitButton } from '@/components/ui/SubmitButton';
-import { idleState, type ActionState } from '@/lib/core/action-state';
-
-type Action = (prev: ActionState, fd: FormData) => Promise<ActionState>;
+import { idleState, type ActionState, type FormAction } from '@/lib/core/action-state';
 
 /**
  * Changing the password ends every session, this one too; right after, this device signs in again
  * with the new password, so only the other devices are signed out.
  */
-export function PasswordForm({ action, email, tenantId, submission }: { action: Action; email: string; tenantId: string; submission: string }) {
+export function PasswordForm({ action, email, tenantId, submission }: { action: FormAction<{ alreadyChanged: boolean }>; email: string; tenantId: string; submission: string }) {
   const { t } = useTranslation('settings');
   const router = useRouter();
-  const [state, formAction] = useActionState<ActionState, FormData>(async (prev, fd) => {
+  const [state, formAction] = useActionState<ActionState<{ alreadyChanged: boolean }>, FormData>(async (prev, fd) => {
     const result = await action(prev, fd);
     if (result.status !== 'ok') return result;
     const res = await signIn('credentials', { email, password: String(fd.get('newPassword') ?? ''), redirect: false }).catch(() => undefined);

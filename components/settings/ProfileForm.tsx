@@ -6,9 +6,7 @@ import { SelectField, TextField } from '@/components/ui/Field';
 import { FormMessage } from '@/components/ui/FormMessage';
 import { SubmissionId } from '@/components/ui/SubmissionId';
 import { SubmitButton } from '@/components/ui/SubmitButton';
-import { idleState, type ActionState } from '@/lib/core/action-state';
-
-type Action = (prev: ActionState, fd: FormData) => Promise<ActionState>;
+import { idleState, type FormAction } from '@/lib/core/action-state';
 
 export function ProfileForm({
   action,
@@ -18,7 +16,7 @@ export function ProfileForm({
   locales,
   submission,
 }: {
-  action: Action;
+  action: FormAction;
   name: string;
   email: string;
   locale: string;

@@ -6,15 +6,13 @@ import { useActionState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormMessage } from '@/components/ui/FormMessage';
 import { SubmitButton } from '@/components/ui/SubmitButton';
-import { idleState, type ActionState } from '@/lib/core/action-state';
-
-type Action = (prev: ActionState, fd: FormData) => Promise<ActionState>;
+import { idleState, type ActionState, type FormAction } from '@/lib/core/action-state';
 
 /**
  * One button, no confirmation: the server ends every session of the account (this one too), then
  * this browser drops its cookie through next-auth's sign-out and lands on the sign-in page.
  */
-export function SignOutEverywhereForm({ action }: { action: Action }) {
+export function SignOutEverywhereForm({ action }: { action: FormAction }) {
   const { t } = useTranslation('settings');
   const router = useRouter();
   const [state, formAction] = useActionState<ActionState, FormData>(async (prev, fd) => {

@@ -11,7 +11,7 @@ import type { FormAction } from '@/lib/core/action-state';
  * A step the user cannot undo, in two presses: the first reveals what will happen and the real
  * button, focused, so it works by keyboard and screen reader alike (no window.confirm).
  */
-export function ConfirmAction({
+export function ConfirmAction<D>({
   action,
   fields,
   trigger,
@@ -19,7 +19,7 @@ export function ConfirmAction({
   confirm,
   pending,
 }: {
-  action: FormAction;
+  action: FormAction<D>;
   fields: Record<string, string>;
   trigger: string;
   prompt: string;
@@ -28,7 +28,7 @@ export function ConfirmAction({
 }) {
   const { t: tc } = useTranslation('common');
   const [open, setOpen] = useState(false);
-  const [state, formAction] = useActionState<ActionState, FormData>(action, idleState);
+  const [state, formAction] = useActionState<ActionState<D>, FormData>(action, idleState);
   const panelId = useId();
   const promptId = useId();
   const formRef = useRef<HTMLFormElement>(null);

@@ -6,16 +6,21 @@ import { SelectField } from '@/components/ui/Field';
 import { FormMessage } from '@/components/ui/FormMessage';
 import { SubmissionId } from '@/components/ui/SubmissionId';
 import { SubmitButton } from '@/components/ui/SubmitButton';
-import { idleState, type ActionState } from '@/lib/core/action-state';
+import { idleState, type FormAction } from '@/lib/core/action-state';
 import { InviteLinkBox } from './InviteLinkBox';
-import type { FormAction } from '@/lib/core/action-state';
+
+/** What creating an invite answers: the link (shown once) and when it stops working, in the user's words. */
+export interface NewInvite {
+  link: string;
+  expires: string;
+}
 
 /** Creates a single-use invite link; the link is shown once, right here (only its hash is stored). */
-export function InviteForm({ action, business, roles, submission }: { action: FormAction; business: string; roles: readonly string[]; submission: string }) {
+export function InviteForm({ action, business, roles, submission }: { action: FormAction<NewInvite>; business: string; roles: readonly string[]; submission: string }) {
   const { t } = useTranslation('team');
   const { t: tc } = useTranslation('common');
-  const [state, formAction] = useActionState<ActionState, FormData>(action, idleState);
-  const link = state.status === 'ok' ? state.data?.link : undefined;
+  const [state, formAction] = useActionState(action, idleState);
+  const invite = state.status === 'ok' ? state.data : undefined;
   return (
     <div>
       <form action={formAction} className="space-y-4" noValidate>
@@ -32,9 +37,9 @@ export function InviteForm({ action, business, roles, submission }: { action: Fo
         <SubmitButton pendingLabel={t('invite.submitting')}>{t('invite.submit')}</SubmitButton>
       </form>
       <p role="status" aria-live="polite" className="sr-only">
-        {link ? t('invite.created') : ''}
+        {invite ? t('invite.created') : ''}
       </p>
-      {link ? <InviteLinkBox key={link} link={link} expires={state.data?.expires ?? ''} business={business} /> : null}
+      {invite ? <InviteLinkBox key={invite.link} link={invite.link} expires={invite.expires} business={business} /> : null}
     </div>
   );
 }

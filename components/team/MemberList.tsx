@@ -1,4 +1,4 @@
-import { memberRole } from '@/db/schema';
+import { memberRoles, type MemberRole } from '@/lib/shared';
 import { formatDate, type TimeZone } from '@/lib/i18n/format';
 import { getT } from '@/lib/i18n/server';
 import { ConfirmAction } from './ConfirmAction';
@@ -9,7 +9,7 @@ export interface MemberRow {
   userId: string;
   name: string;
   email: string;
-  role: (typeof memberRole.enumValues)[number];
+  role: MemberRole;
   joinedAt: Date;
 }
 
@@ -44,7 +44,7 @@ export async function MemberList({
             <p className="text-sm text-slate-700">{t('members.joined', { date: formatDate(m.joinedAt, locale, timeZone) })}</p>
             {manage && !isMe ? (
               <div className="mt-4 space-y-4 border-t border-slate-200 pt-4">
-                <RoleForm action={manage.changeRole} userId={m.userId} name={m.name} role={m.role} roles={memberRole.enumValues} />
+                <RoleForm action={manage.changeRole} userId={m.userId} name={m.name} role={m.role} roles={memberRoles} />
                 <div className="flex flex-col gap-3">
                   {m.role === 'staff' ? (
                     <ConfirmAction

@@ -8,12 +8,10 @@ import { TextField } from '@/components/ui/Field';
 import { FormMessage } from '@/components/ui/FormMessage';
 import { Honeypot } from '@/components/ui/Honeypot';
 import { SubmitButton } from '@/components/ui/SubmitButton';
-import { idleState, type ActionState } from '@/lib/core/action-state';
-
-type Action = (prev: ActionState, fd: FormData) => Promise<ActionState>;
+import { idleState, type ActionState, type FormAction } from '@/lib/core/action-state';
 
 /** Someone new creates their account through the invite, then is signed in (as after sign-up). */
-export function NewMemberForm({ action, tenantId, token }: { action: Action; tenantId: string; token: string }) {
+export function NewMemberForm({ action, tenantId, token }: { action: FormAction; tenantId: string; token: string }) {
   const { t } = useTranslation('team');
   const router = useRouter();
   const [state, formAction] = useActionState<ActionState, FormData>(async (prev, fd) => {

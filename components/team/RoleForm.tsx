@@ -4,14 +4,13 @@ import { useActionState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormMessage } from '@/components/ui/FormMessage';
 import { SubmitButton } from '@/components/ui/SubmitButton';
-import { idleState, type ActionState } from '@/lib/core/action-state';
-import type { FormAction } from '@/lib/core/action-state';
+import { idleState, type FormAction } from '@/lib/core/action-state';
 
 /** Owner or staff, for one member. Its label names the member, as several sit on one page. */
 export function RoleForm({ action, userId, name, role, roles }: { action: FormAction; userId: string; name: string; role: string; roles: readonly string[] }) {
   const { t } = useTranslation('team');
   const { t: tc } = useTranslation('common');
-  const [state, formAction] = useActionState<ActionState, FormData>(action, idleState);
+  const [state, formAction] = useActionState(action, idleState);
   const id = `role-${userId}`;
   const shown = state.status === 'error' ? (state.values?.role ?? role) : role;
   return (

@@ -1,7 +1,7 @@
 import type { ActionState } from '@/lib/core/action-state';
 
 /** The form-level answer of an action: announced politely, errors in red. */
-export function FormMessage({ state }: { state: ActionState }) {
+export function FormMessage({ state }: { state: ActionState<unknown> }) {
   if (!state.message) return <div role="status" aria-live="polite" className="sr-only" />;
   const error = state.status === 'error';
   return (

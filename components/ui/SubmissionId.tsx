@@ -5,6 +5,6 @@ import type { ActionState } from '@/lib/core/action-state';
  * retried request on a flaky network does not create the same thing twice. The first id comes
  * from the server-rendered page (`initial`); every action answer carries the next one.
  */
-export function SubmissionId({ state, initial }: { state: ActionState; initial: string }) {
+export function SubmissionId({ state, initial }: { state: ActionState<unknown>; initial: string }) {
   return <input type="hidden" name="_submission" value={state.submission ?? initial} />;
 }

@@ -18,12 +18,12 @@ export function typedValues(fd: FormData): Record<string, string> {
 }
 
 /** A refusal made in the browser: like the server's, keeping what was typed and the submission id. */
-export function refusedHere(prev: ActionState, fd: FormData, answer: Pick<ActionState, 'message' | 'fieldErrors'>): ActionState {
+export function refusedHere<D>(prev: ActionState<D>, fd: FormData, answer: Pick<ActionState, 'message' | 'fieldErrors'>): ActionState<D> {
   return { status: 'error', ...answer, values: typedValues(fd), submission: prev.submission };
 }
 
 /** The answer for a form too large to send (it states the limit), or undefined when it fits. */
-export function refuseOversized(prev: ActionState, fd: FormData, t: T): ActionState | undefined {
+export function refuseOversized<D>(prev: ActionState<D>, fd: FormData, t: T): ActionState<D> | undefined {
   if (formDataBytes(fd) <= BODY_LIMIT_BYTES) return undefined;
   return refusedHere(prev, fd, { message: t('validation.form_too_large', { limit: BODY_LIMIT_LABEL }) });
 }

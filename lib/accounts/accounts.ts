@@ -1,14 +1,17 @@
 /**
  * Accounts: sign-up (a business and its owner, in one transaction), password sign-in with
- * brute-force limits, the session's view of a user, profile and password changes.
+ * brute-force limits, the session's view of a user, profile and password changes. An account spans
+ * businesses, so these functions are their own units of work (withPlatform / withUser), except
+ * `sessionUserIn` and `revokeSessionsIn`, which work inside the caller's transaction.
  */
 import { randomUUID } from 'node:crypto';
-import { asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, exists, gt, isNull, sql } from 'drizzle-orm';
 import { queryRows, runInBackground, type Tx } from '@/db/client';
-import { memberships, tenants, users, type BusinessType, type Locale, type MemberRole, type TimeZone } from '@/db/schema';
+import { memberships, tenants, users, userSessions, type BusinessType, type Locale, type MemberRole, type TimeZone } from '@/db/schema';
 import { audit, type AuditAction } from '../core/audit';
 import { hashPassword, verifyPassword } from '../auth/password';
 import { AppError, isUniqueViolation } from '../core/errors';
+import { isUuid } from '../core/ids';
 import { limits } from '../rate-limit/limits';
 import { clearHits, releaseHit, takeHit, type LimitState } from '../rate-limit/limiter';
 import { withPlatform, withTenant, withUser } from '../core/tenancy';
@@ -55,14 +58,18 @@ async function emailTaken(email: string): Promise<boolean> {
   return !!u;
 }
 
-/** Writes an account event into the audit log of every business the user belongs to. */
-async function auditUser(userId: string, action: AuditAction, ip: string | null, meta: Record<string, unknown> = {}) {
-  const tenantIds = await withUser(userId, (tx) =>
-    tx.select({ tenantId: memberships.tenantId }).from(memberships).where(eq(memberships.userId, userId)),
+/**
+ * Writes an account event into the audit log of every business the user belongs to (an account
+ * spans them all); answers those businesses, oldest membership first.
+ */
+export async function auditUser(userId: string, action: AuditAction, ip: string | null, meta: Record<string, unknown> = {}): Promise<string[]> {
+  const rows = await withUser(userId, (tx) =>
+    tx.select({ tenantId: memberships.tenantId }).from(memberships).where(eq(memberships.userId, userId)).orderBy(asc(memberships.createdAt)),
   );
-  for (const { tenantId } of tenantIds) {
+  for (const { tenantId } of rows) {
     await withTenant(tenantId, (tx) => audit(tx, { tenantId, actorUserId: userId, action, ip, targetType: 'user', targetId: userId, meta }));
   }
+  return rows.map((r) => r.tenantId);
 }
 
 /**
@@ -159,40 +166,101 @@ export interface SessionUser {
   locale: Locale;
   isPlatformAdmin: boolean;
   sessionVersion: number;
-  memberships: MembershipView[];
 }
 
-/** The user behind a session, with their businesses; null if the account is gone. */
-export async function loadSessionUser(userId: string): Promise<SessionUser | null> {
-  return withUser(userId, async (tx) => {
-    const [u] = await tx
-      .select({ id: users.id, email: users.email, name: users.name, locale: users.locale, isPlatformAdmin: users.isPlatformAdmin, sessionVersion: users.sessionVersion })
-      .from(users)
-      .where(eq(users.id, userId));
-    if (!u) return null;
-    const rows = await tx
-      .select({
-        tenantId: memberships.tenantId,
-        role: memberships.role,
-        tenantName: tenants.name,
-        timeZone: tenants.timeZone,
-        // Not the logo itself: it can be ~270 KB, and this runs on every request.
-        logoVersion: sql<string | null>`case when ${tenants.logoUrl} is null then null else (extract(epoch from ${tenants.updatedAt}) * 1000)::bigint::text end`,
-      })
+/** The user behind a session, with the one business they are working in (null: they belong to none). */
+export type SessionUserLoad = SessionUser & { tenant: MembershipView | null };
+
+/** The session cookie's own server-side session, which must still be live (lib/auth/sessions.ts). */
+export interface LiveSession {
+  sessionId: string;
+  sessionVersion: number;
+}
+
+const userColumns = {
+  id: users.id,
+  email: users.email,
+  name: users.name,
+  locale: users.locale,
+  isPlatformAdmin: users.isPlatformAdmin,
+  sessionVersion: users.sessionVersion,
+};
+
+const membershipColumns = {
+  tenantId: memberships.tenantId,
+  role: memberships.role,
+  tenantName: tenants.name,
+  timeZone: tenants.timeZone,
+  // Not the logo itself: it can be ~270 KB, and this runs on every request.
+  logoVersion: sql<string | null>`case when ${tenants.logoUrl} is null then null else (extract(epoch from ${tenants.updatedAt}) * 1000)::bigint::text end`,
+};
+
+/** The user's oldest membership, inside `tx`: where a session starts, and where one without a (valid) chosen business works. */
+export async function firstMembershipIn(tx: Tx, userId: string): Promise<MembershipView | null> {
+  const [m] = await tx
+    .select(membershipColumns)
+    .from(memberships)
+    .innerJoin(tenants, eq(tenants.id, memberships.tenantId))
+    .where(eq(memberships.userId, userId))
+    .orderBy(asc(memberships.createdAt))
+    .limit(1);
+  return m ?? null;
+}
+
+/**
+ * The per-request read of a session, inside `tx` (the caller's `withUser` transaction): the user
+ * row and their membership of the chosen business, one query that names that business's
+ * `tenant_id` (so, sharded by tenant, it visits one shard). With `live`, the same query also checks
+ * the cookie's server-side session is live and the account's session version is the cookie's:
+ * null when it is not, as when the account is gone.
+ *
+ * Only when no business is chosen (a cookie from before the choice was recorded) or the chosen one
+ * is no longer the user's does a second, indexed query take their oldest membership, as before.
+ * The list of all their businesses is loaded only where it is shown (`listBusinesses`).
+ */
+export async function sessionUserIn(tx: Tx, userId: string, tenantId: string | null | undefined, live?: LiveSession): Promise<SessionUserLoad | null> {
+  const chosen = tenantId && isUuid(tenantId) ? tenantId : null;
+  const conditions = [eq(users.id, userId)];
+  if (live) {
+    conditions.push(
+      eq(users.sessionVersion, live.sessionVersion),
+      exists(
+        tx
+          .select({ id: userSessions.id })
+          .from(userSessions)
+          .where(and(eq(userSessions.id, live.sessionId), eq(userSessions.userId, users.id), isNull(userSessions.revokedAt), gt(userSessions.expiresAt, sql`now()`))),
+      ),
+    );
+  }
+  const [row] = chosen
+    ? await tx
+        .select({ ...userColumns, membership: membershipColumns })
+        .from(users)
+        .leftJoin(memberships, and(eq(memberships.tenantId, chosen), eq(memberships.userId, users.id)))
+        .leftJoin(tenants, and(eq(tenants.id, memberships.tenantId), eq(tenants.id, chosen)))
+        .where(and(...conditions))
+    : await tx.select({ ...userColumns, membership: sql<null>`null` }).from(users).where(and(...conditions));
+  if (!row) return null;
+  const { membership, ...user } = row;
+  const tenant = membership?.tenantId && membership.tenantName ? (membership as MembershipView) : await firstMembershipIn(tx, userId);
+  return { ...user, tenant };
+}
+
+/** The user behind a session, with the business they work in (`tenantId`, else their first); null if the account is gone. */
+export async function loadSessionUser(userId: string, tenantId?: string | null): Promise<SessionUserLoad | null> {
+  return withUser(userId, (tx) => sessionUserIn(tx, userId, tenantId));
+}
+
+/** Every business the user belongs to, oldest membership first: for the header's business switcher. */
+export async function listBusinesses(userId: string): Promise<MembershipView[]> {
+  return withUser(userId, (tx) =>
+    tx
+      .select(membershipColumns)
       .from(memberships)
       .innerJoin(tenants, eq(tenants.id, memberships.tenantId))
       .where(eq(memberships.userId, userId))
-      .orderBy(asc(memberships.createdAt));
-    return {
-      id: u.id,
-      email: u.email,
-      name: u.name,
-      locale: u.locale,
-      isPlatformAdmin: u.isPlatformAdmin,
-      sessionVersion: u.sessionVersion,
-      memberships: rows,
-    };
-  });
+      .orderBy(asc(memberships.createdAt)),
+  );
 }
 
 export async function updateProfile(userId: string, input: { name: string; locale: Locale }) {
@@ -208,34 +276,55 @@ export async function setUserLocale(userId: string, locale: Locale) {
  * Changes the password and ends every session of the user (the caller signs in again). The hash
  * is read and written through the definer functions of migration 0008: the write only for the
  * transaction's own user (`withUser`), and only if the hash is still the one checked here.
+ *
+ * Repeating a change that went through (a double tap, a retry after a lost answer) is answered as
+ * done, not as a wrong current password: when the current password no longer matches but the new
+ * one does, the change is already saved. (That answer costs a guess like any other: the attempt
+ * stays counted against the limit below.)
  */
-export async function changePassword(userId: string, current: string, next: string, ip: string | null) {
-  const u = await withUser(userId, async (tx) => {
-    const [me] = await tx.select({ email: users.email }).from(users).where(eq(users.id, userId));
-    return me && credentialsIn(tx, me.email);
-  });
-  if (!u) throw new AppError('errors.not_found');
+export async function changePassword(userId: string, current: string, next: string, ip: string | null): Promise<{ alreadyChanged: boolean }> {
+  const storedHash = () =>
+    withUser(userId, async (tx) => {
+      const [me] = await tx.select({ email: users.email }).from(users).where(eq(users.id, userId));
+      return me && (await credentialsIn(tx, me.email))?.passwordHash;
+    });
+  const hash = await storedHash();
+  if (!hash) throw new AppError('errors.not_found');
   // Someone holding a stolen session must not get unlimited guesses at the current password.
   const slot = await takeHit(limits.passwordChange, userId);
   if (!slot.allowed) {
     await releaseHit(slot.hitId);
     throw new AppError('validation.password_change_locked', { field: 'currentPassword' });
   }
-  if (!(await verifyPassword(u.passwordHash, current))) throw new AppError('validation.wrong_password', { field: 'currentPassword' });
+  if (!(await verifyPassword(hash, current))) {
+    if (current !== next && (await verifyPassword(hash, next))) return { alreadyChanged: true };
+    throw new AppError('validation.wrong_password', { field: 'currentPassword' });
+  }
   await clearHits(limits.passwordChange, userId);
   if (current === next) throw new AppError('validation.password_same', { field: 'newPassword' });
   const passwordHash = await hashPassword(next);
   const [changed] = await withUser(userId, (tx) =>
-    queryRows<{ v: number | null }>(tx, sql`select jejak_set_password(${u.passwordHash}, ${passwordHash}) as v`),
+    queryRows<{ v: number | null }>(tx, sql`select jejak_set_password(${hash}, ${passwordHash}) as v`),
   );
-  // Null: the password was changed meanwhile (another tab): the one typed is no longer current.
-  if (changed?.v == null) throw new AppError('validation.wrong_password', { field: 'currentPassword' });
+  if (changed?.v == null) {
+    // Changed meanwhile (another tab, or this same change sent twice at once): done if it is now
+    // the new password, else the one typed is no longer current.
+    const now = await storedHash();
+    if (now && (await verifyPassword(now, next))) return { alreadyChanged: true };
+    throw new AppError('validation.wrong_password', { field: 'currentPassword' });
+  }
   await auditUser(userId, 'auth.password_changed', ip);
+  return { alreadyChanged: false };
 }
 
-/** Ends every session of a user (removal from a team, password change). */
-export async function revokeSessions(userId: string) {
-  await withPlatform((tx) => tx.update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, userId)));
+/** Ends every session of a user, inside the caller's transaction (a removal from a team commits with it). */
+export async function revokeSessionsIn(tx: Tx, userId: string): Promise<void> {
+  await tx.update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, userId));
+}
+
+/** Ends every session of a user (password change, sign-out everywhere): its own unit of work. */
+export async function revokeSessions(userId: string): Promise<void> {
+  await withPlatform((tx) => revokeSessionsIn(tx, userId));
 }
 
 export async function recordSignOut(userId: string) {

@@ -18,6 +18,8 @@ declare module 'next-auth' {
   interface User {
     sv: number;
     sid: string;
+    /** The business the session starts in (the account's first); none for an account without one. */
+    tid?: string | null;
   }
   interface Session {
     uid: string;
@@ -52,8 +54,8 @@ export const authOptions: NextAuthOptions = {
         const ip = ipFromForwardedFor(Array.isArray(fwd) ? fwd.join(',') : fwd);
         try {
           const user = await authenticate(parsed.data.email, parsed.data.password, ip);
-          const sid = await createUserSession(user.id);
-          return { id: user.id, email: user.email, name: user.name, sv: user.sessionVersion, sid };
+          const session = await createUserSession(user.id);
+          return { id: user.id, email: user.email, name: user.name, sv: user.sessionVersion, sid: session.sessionId, tid: session.tenantId };
         } catch (err) {
           // The message reaches the sign-in form, which translates it.
           if (err instanceof SignInError) throw new Error(err.reason === 'locked' ? `locked:${err.retryAt?.getTime() ?? ''}` : 'invalid');
@@ -70,16 +72,19 @@ export const authOptions: NextAuthOptions = {
         token.uid = user.id;
         token.sv = user.sv;
         token.sid = user.sid;
-        delete token.tid;
+        // Chosen from the start, so each request reads this one membership (lib/auth/session.ts).
+        if (user.tid) token.tid = user.tid;
+        else delete token.tid;
         return token;
       }
-      // Every other read of the session — /api/auth/session, and getServerSession behind every
-      // page (lib/auth/session.ts) — checks it is still live on the server. A refused one throws:
-      // next-auth v4 then answers as for no session ({} from the route, null from
-      // getServerSession) and clears the cookie. (Returning null only ends sessions from v5 on.)
-      await assertSessionActive(token);
       // Switching business: the choice is checked against the memberships on every request.
       if (trigger === 'update' && typeof session?.tenantId === 'string') token.tid = session.tenantId;
+      // Every other read of the session — /api/auth/session, and getServerSession behind every
+      // page (lib/auth/session.ts) — checks it is still live on the server (and loads, in the same
+      // query, the user and the chosen business for the request). A refused one throws: next-auth
+      // v4 then answers as for no session ({} from the route, null from getServerSession) and
+      // clears the cookie. (Returning null only ends sessions from v5 on.)
+      await assertSessionActive(token);
       return token;
     },
     // Only ever a path on this site (lib/auth/callback.ts); next-auth's default accepts any URL

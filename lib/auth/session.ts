@@ -1,8 +1,10 @@
 import 'server-only';
 import { getServerSession } from 'next-auth';
+import { cookies } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
 import { cache } from 'react';
 import { loadSessionUser, type MembershipView, type SessionUser } from '@/lib/accounts/accounts';
+import { isLocale, localeCookie, type Locale } from '@/lib/i18n/settings';
 import { authOptions } from './options';
 import { can, type Permission } from './permissions';
 import { readSession } from './sessions';
@@ -19,13 +21,19 @@ export interface AppSession {
  * signed out: next-auth's jwt callback checks it (lib/auth/sessions.ts) inside getServerSession.
  * So does one whose version no longer matches the account (password changed, removed from a team).
  * A database failure during that check throws, like any other: it is not a sign-out.
+ *
+ * What a request needs of the account is the user and the ONE business they work in (the
+ * session's choice, `tid`, checked against their memberships; else their first): the check loads
+ * both in its own query, so a request reads the database once here. The list of all their
+ * businesses is loaded only where it is shown (the header's switcher: lib/accounts `listBusinesses`).
  */
 export const getSession = cache(async (): Promise<AppSession | null> => {
-  const s = await readSession(() => getServerSession(authOptions));
+  const { session: s, user: checked } = await readSession(() => getServerSession(authOptions));
   if (!s?.uid) return null;
-  const user = await loadSessionUser(s.uid);
-  if (!user || user.sessionVersion !== s.sv) return null;
-  const tenant = user.memberships.find((m) => m.tenantId === s.tid) ?? user.memberships[0] ?? null;
+  // The check's load is the same user's; without one (a session read that skipped the check), load it here.
+  const loaded = checked?.id === s.uid ? checked : await loadSessionUser(s.uid, s.tid);
+  if (!loaded || loaded.sessionVersion !== s.sv) return null;
+  const { tenant, ...user } = loaded;
   return { user, tenant };
 });
 
@@ -50,4 +58,16 @@ export async function requireMember(permission?: Permission): Promise<MemberCont
   // A page the role may not use is answered like a page that does not exist.
   if (permission && !can(session.tenant.role, permission)) notFound();
   return { userId: session.user.id, tenantId: session.tenant.tenantId, role: session.tenant.role, user: session.user, tenant: session.tenant };
+}
+
+/**
+ * The UI language of a signed-in member's request, from what is already loaded: the language
+ * cookie, else their profile's (what lib/i18n/server.ts getLocale answers). For work inside an
+ * action's transaction: React's `cache` does not hold within a server action, so getLocale there
+ * would read the session again, in a second transaction, which on PGlite (one connection) waits
+ * for the first forever.
+ */
+export async function memberLocale(member: { user: SessionUser }): Promise<Locale> {
+  const value = (await cookies()).get(localeCookie)?.value;
+  return isLocale(value) ? value : member.user.locale;
 }

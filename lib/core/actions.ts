@@ -21,7 +21,7 @@ import { getSession, type MemberContext } from '../auth/session';
 import { AppError } from './errors';
 import { HONEYPOT_FIELD } from './honeypot';
 import { getT } from '../i18n/server';
-import type { Namespace } from '../i18n/settings';
+import type { Locale, Namespace } from '../i18n/settings';
 import { clientIp } from './request';
 import { inTenant, type TenantDb } from './tenancy';
 
@@ -32,6 +32,8 @@ export interface ActionOptions<D> {
   successKey?: string;
   /** Where the browser goes once the work has committed (a redirect), chosen from the result. */
   redirectTo?: (data: D) => string | null | undefined;
+  /** Where a repeated submission goes (its first run already went to `redirectTo`, whose data is gone). */
+  repeatRedirectTo?: string;
 }
 
 const secretFields = /password/i;
@@ -131,6 +133,7 @@ async function answer<D>(
   try {
     const result = await work();
     if (result === alreadySaved) {
+      if (opts.repeatRedirectTo) redirect(opts.repeatRedirectTo);
       const { t } = await getT('common');
       return { status: 'ok', message: t('messages.already_saved') };
     }
@@ -145,6 +148,12 @@ async function answer<D>(
 
 export interface MemberActionContext extends MemberContext, TenantDb {
   ip: string | null;
+  /**
+   * The request's language, resolved before the transaction opens: use it (`getT(ns, ctx.locale)`)
+   * rather than getLocale()/getT(ns) in a handler, which may read the session from the database —
+   * a second transaction, and on PGlite (one connection) a deadlock.
+   */
+  locale: Locale;
 }
 
 /** A form action of the signed-in area, run in one transaction of the member's business. */
@@ -156,7 +165,7 @@ export function memberAction<S extends z.ZodType, D = void>(
 ): (prev: ActionState<D>, formData: FormData) => Promise<ActionState<D>> {
   return async (_prev, formData) => {
     const session = await getSession();
-    const { t } = await getT('common');
+    const { t, locale } = await getT('common');
     if (!session?.tenant) return { status: 'error', message: t('errors.signed_out'), values: keptValues(formValues(formData)) };
     if (permission && !can(session.tenant.role, permission)) return { status: 'error', message: t('errors.forbidden') };
     const parsed = await parseForm(formData, schema);
@@ -174,7 +183,7 @@ export function memberAction<S extends z.ZodType, D = void>(
             const claimed = await db.tx.insert(formSubmissions).values({ tenantId: db.tenantId, id: key }).onConflictDoNothing().returning();
             if (claimed.length === 0) return alreadySaved;
           }
-          return handler({ ...db, ip: who.ip, role: session.tenant!.role, user: session.user, tenant: session.tenant! }, parsed.input);
+          return handler({ ...db, ip: who.ip, locale, role: session.tenant!.role, user: session.user, tenant: session.tenant! }, parsed.input);
         }),
       opts,
     );

@@ -40,6 +40,11 @@ const schema = z
     MAX_QUEUE_WAIT_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
     /** Allow `npm run db:seed` when NODE_ENV=production. */
     ALLOW_SEED: z.enum(['0', '1']).default('0'),
+    /**
+     * Tests only: `1` records every SQL statement and the code that built it (db/statement-capture.ts),
+     * for the check that request-path queries name tenant_id. Set by vitest.config.ts.
+     */
+    DB_STATEMENT_CAPTURE: z.enum(['0', '1']).default('0'),
   })
   .superRefine((v, ctx) => {
     if (v.NODE_ENV !== 'production' || process.env.NEXT_PHASE === 'phase-production-build') return;
@@ -77,6 +82,7 @@ export function parseEnv(source: Record<string, string | undefined>) {
     NEXTAUTH_SECRET: source.NEXTAUTH_SECRET || undefined,
     NEXTAUTH_URL: source.NEXTAUTH_URL || undefined,
     PGLITE_DIR: source.PGLITE_DIR || undefined,
+    DB_STATEMENT_CAPTURE: source.DB_STATEMENT_CAPTURE || undefined,
   });
 }
 

@@ -6,10 +6,11 @@
 import { and, count, eq } from 'drizzle-orm';
 import { env } from '@/lib/core/env';
 import { hashPassword } from '@/lib/auth/password';
-import { hashShareToken, sharePath } from '@/lib/journeys/sharing';
+import { hashToken } from '@/lib/links/tokens';
+import { sharePath } from '@/lib/journeys/sharing';
 import { getTemplate, stageNamesFor } from '@/lib/journeys/templates';
 import { createJourney, getJourney, saveMap, saveVersion } from '@/lib/journeys/queries';
-import { withPlatform, withTenant } from '@/lib/core/tenancy';
+import { inTenant, withPlatform, withTenant } from '@/lib/core/tenancy';
 import { withOwnerDatabase } from '../../db/client';
 import { journeys, journeyShareLinks, memberships, personas, tenants, users, type NewTenant, type NewUser, type MemberRole } from '../../db/schema';
 
@@ -112,27 +113,30 @@ async function seedJourney(shop: typeof demo.bengkel | typeof demo.kopi, persona
   });
   if (exists) return;
   const tpl = getTemplate(template, 'id');
-  await createJourney(ctx, {
-    id: shop.journeyId,
-    name: journeyName,
-    personaId: shop.personaId,
-    model: tpl.model,
-    stageNames: stageNamesFor('id'),
-    stages: tpl.stages,
-    templateKey: tpl.key,
-    isCycle: tpl.isCycle,
-  });
-  await saveVersion(ctx, shop.journeyId, { name: 'Versi awal dari template', note: 'Dibuat dari template, sebelum wawancara pelanggan.' });
+  // Each step its own unit of work, as a user's would be (the versions get their own times).
+  await inTenant(ctx, (db) =>
+    createJourney(db, {
+      id: shop.journeyId,
+      name: journeyName,
+      personaId: shop.personaId,
+      model: tpl.model,
+      stageNames: stageNamesFor('id'),
+      stages: tpl.stages,
+      templateKey: tpl.key,
+      isCycle: tpl.isCycle,
+    }),
+  );
+  await inTenant(ctx, (db) => saveVersion(db, shop.journeyId, { name: 'Versi awal dari template', note: 'Dibuat dari template, sebelum wawancara pelanggan.' }));
   // The revision after talking to customers: a new pain point and an idea at the first stage.
-  const { journey, stages } = await getJourney(ctx, shop.journeyId);
+  const { journey, stages } = await inTenant(ctx, (db) => getJourney(db, shop.journeyId));
   const [first, ...rest] = stages;
   if (first) {
     first.lanes.painPoints = [...first.lanes.painPoints, 'Tidak tahu bengkel mana yang buka hari Minggu'];
     first.lanes.opportunities = [...first.lanes.opportunities, 'Tulis jam buka dan layanan darurat di profil Google Maps'];
     first.emotion = { score: -1, note: first.emotion.note };
   }
-  await saveMap(ctx, shop.journeyId, { revision: journey.revision, isCycle: journey.isCycle, stages: first ? [first, ...rest] : stages });
-  await saveVersion(ctx, shop.journeyId, { name: 'Setelah wawancara pelanggan', note: 'Menambah titik nyeri dan peluang dari 5 wawancara.' });
+  await inTenant(ctx, (db) => saveMap(db, shop.journeyId, { revision: journey.revision, isCycle: journey.isCycle, stages: first ? [first, ...rest] : stages }));
+  await inTenant(ctx, (db) => saveVersion(db, shop.journeyId, { name: 'Setelah wawancara pelanggan', note: 'Menambah titik nyeri dan peluang dari 5 wawancara.' }));
 }
 
 export async function seed(): Promise<void> {
@@ -155,7 +159,7 @@ export async function seed(): Promise<void> {
   await withTenant(tenant.id, (tx) =>
     tx
       .insert(journeyShareLinks)
-      .values({ tenantId: tenant.id, id: shareLink.id, journeyId, tokenHash: hashShareToken(shareLink.token), createdBy: owner.id })
+      .values({ tenantId: tenant.id, id: shareLink.id, journeyId, tokenHash: hashToken(shareLink.token), createdBy: owner.id })
       .onConflictDoNothing(),
   );
 }

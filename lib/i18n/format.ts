@@ -2,11 +2,10 @@
  * Money, numbers, dates and times the Indonesian way: Rupiah via Intl with id-ID, and every
  * date in the business's time zone (WIB by default).
  */
+import { defaultTimeZone, type TimeZone } from '../shared/time-zones';
 import { intlLocale, type Locale } from './settings';
 
-export const timeZones = ['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'] as const;
-export type TimeZone = (typeof timeZones)[number];
-export const defaultTimeZone: TimeZone = 'Asia/Jakarta';
+export { defaultTimeZone, timeZones, type TimeZone } from '../shared/time-zones';
 
 /** The short Indonesian name of a zone: WIB, WITA or WIT. */
 export function zoneAbbreviation(tz: TimeZone): 'WIB' | 'WITA' | 'WIT' {

@@ -1,4 +1,8 @@
-/** Every translation, bundled. Adding a namespace: add both JSON files here and in settings.ts. */
+/**
+ * Every translation, bundled, for the server. The browser gets only the namespaces its client
+ * tree uses (`pickResources`, through components/i18n/ClientTranslations). Adding a namespace:
+ * add both JSON files here and in settings.ts.
+ */
 import enApp from '@/locales/en/app.json';
 import enAuth from '@/locales/en/auth.json';
 import enCommon from '@/locales/en/common.json';
@@ -24,8 +28,16 @@ import idVersions from '@/locales/id/versions.json';
 import type { Locale, Namespace } from './settings';
 
 export type Resources = Record<Namespace, Record<string, unknown>>;
+/** Some namespaces of one language: what a client tree is sent (components/i18n/ClientTranslations). */
+export type ResourceSubset = Partial<Resources>;
 
 export const resources: Record<Locale, Resources> = {
   id: { app: idApp, auth: idAuth, common: idCommon, errors: idErrors, landing: idLanding, settings: idSettings, team: idTeam, journeys: idJourneys, personas: idPersonas, map: idMap, versions: idVersions },
   en: { app: enApp, auth: enAuth, common: enCommon, errors: enErrors, landing: enLanding, settings: enSettings, team: enTeam, journeys: enJourneys, personas: enPersonas, map: enMap, versions: enVersions },
 };
+
+/** The named namespaces of one language, for a client tree. */
+export function pickResources(locale: Locale, namespaces: readonly Namespace[]): ResourceSubset {
+  const all = resources[locale];
+  return Object.fromEntries(namespaces.map((ns) => [ns, all[ns]]));
+}

@@ -1,5 +1,6 @@
-export const locales = ['id', 'en'] as const;
-export type Locale = (typeof locales)[number];
+import { locales, type Locale } from '../shared/locales';
+
+export { locales, type Locale };
 export const defaultLocale: Locale = 'id';
 export const localeCookie = 'jejak_locale';
 export const namespaces = ['common', 'errors', 'landing', 'auth', 'app', 'team', 'settings', 'journeys', 'personas', 'map', 'versions'] as const;

@@ -1,20 +1,22 @@
 /**
- * A business's logo, kept as a data URL in `tenants.logo_url` (small enough for that, and no file
- * storage to run). The type is read from the file's first bytes, not from what the browser
- * claims, so only real PNG, JPEG and WebP images are stored (never SVG, which can carry script).
+ * Small images kept as data URLs in their row (a business's logo in `tenants.logo_url`, a
+ * persona's photo in `personas.photo_url`): small enough for that, and no file storage to run.
+ * The type is read from the file's first bytes, not from what the browser claims, so only real
+ * PNG, JPEG and WebP images are stored (never SVG, which can carry script).
  */
 import { AppError } from '../core/errors';
 
-export const LOGO_MAX_BYTES = 200 * 1024;
-export const logoTypes = ['image/png', 'image/jpeg', 'image/webp'] as const;
-export type LogoType = (typeof logoTypes)[number];
+/** The most an image may weigh, logo or photo. */
+export const IMAGE_MAX_BYTES = 200 * 1024;
+export const imageTypes = ['image/png', 'image/jpeg', 'image/webp'] as const;
+export type ImageType = (typeof imageTypes)[number];
 
 function startsWith(bytes: Uint8Array, sig: number[], at = 0): boolean {
   return sig.every((b, i) => bytes[at + i] === b);
 }
 
 /** The image type of these bytes, or null when they are none of the accepted ones. */
-export function sniffImageType(bytes: Uint8Array): LogoType | null {
+export function sniffImageType(bytes: Uint8Array): ImageType | null {
   if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'image/png';
   if (startsWith(bytes, [0xff, 0xd8, 0xff])) return 'image/jpeg';
   // "RIFF", 4 bytes of length, "WEBP"
@@ -22,17 +24,20 @@ export function sniffImageType(bytes: Uint8Array): LogoType | null {
   return null;
 }
 
-/** Checks an uploaded logo and encodes it; refusals name the form field `logo`. */
-export async function logoDataUrl(file: Blob): Promise<string> {
-  if (file.size > LOGO_MAX_BYTES) throw new AppError('validation.image_size', { field: 'logo' });
+/**
+ * Checks an uploaded image by its bytes and size, and encodes it as a data URL. A refusal names
+ * the form field the file came from (`logo`, `photo`), so the form shows it there.
+ */
+export async function imageDataUrl(file: Blob, field: string): Promise<string> {
+  if (file.size > IMAGE_MAX_BYTES) throw new AppError('validation.image_size', { field });
   const bytes = new Uint8Array(await file.arrayBuffer());
   const type = sniffImageType(bytes);
-  if (!type) throw new AppError('validation.image_type', { field: 'logo' });
+  if (!type) throw new AppError('validation.image_type', { field });
   return `data:${type};base64,${Buffer.from(bytes).toString('base64')}`;
 }
 
-/** The stored logo back as bytes, for serving it; null for anything this module did not write. */
-export function decodeLogo(dataUrl: string | null | undefined): { type: LogoType; bytes: Buffer } | null {
+/** A stored image back as bytes, for serving it; null for anything `imageDataUrl` did not write. */
+export function decodeImage(dataUrl: string | null | undefined): { type: ImageType; bytes: Buffer } | null {
   const m = /^data:(image\/(?:png|jpeg|webp));base64,([A-Za-z0-9+/]+={0,2})$/.exec(dataUrl ?? '');
   if (!m) return null;
   const bytes = Buffer.from(m[2]!, 'base64');

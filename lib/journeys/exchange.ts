@@ -5,6 +5,9 @@
 import { isSafeText, unsafeTextPaths } from '../core/bad-bytes';
 import { parseJourneyDoc, type ImportProblem, type JourneyDoc } from './model';
 
+/** What an import answers: the new journey, or (with the error) each problem of the file, translated, with where it is. */
+export type ImportAnswer = { id: string } | { problems: string[] };
+
 /** Real maps are a few kilobytes; this keeps an upload well inside the 1 MB server-action body limit. */
 export const IMPORT_MAX_BYTES = 512 * 1024;
 

@@ -4,6 +4,8 @@
  * versions. Pure functions, unit-tested.
  */
 import { z } from 'zod';
+import { personaTextFieldNames, personaTextFields, type PersonaTextField } from '../personas/fields';
+import { channels } from '../shared/journeys';
 
 export const stageModels = {
   five_stage: ['awareness', 'consideration', 'purchase', 'retention', 'advocacy'],
@@ -21,22 +23,8 @@ export function isCycleModel(model: StageModelKey): boolean {
   return model === 'five_stage';
 }
 
-export const channels = [
-  'whatsapp',
-  'instagram',
-  'tiktok',
-  'facebook',
-  'tokopedia',
-  'shopee',
-  'google_maps',
-  'website',
-  'word_of_mouth',
-  'phone',
-  'in_store',
-  'email',
-  'influencer',
-] as const;
-export type Channel = (typeof channels)[number];
+// The channel catalogue is shared with the database layer (lib/shared/journeys.ts).
+export { channels, type Channel } from '../shared/journeys';
 
 export const lanes = ['actions', 'touchpoints', 'questions', 'painPoints', 'opportunities', 'content'] as const;
 export type Lane = (typeof lanes)[number];
@@ -92,22 +80,36 @@ export const mapSaveSchema = z.object({
 });
 export type MapSave = z.output<typeof mapSaveSchema>;
 
+/** What a map save answers: the journey's new revision and the stored id of each stage sent, in order (new stages included). */
+export interface MapSaved {
+  revision: number;
+  stageIds: string[];
+}
+
+/** What a refused map save tells the editor (the error's data): the map changed since it was loaded; it is now at `revision`. */
+export interface MapConflict {
+  conflict: true;
+  revision: number;
+}
+
+/** What the map editor is answered: the save, or (with the error) the conflict that refused it. */
+export type MapSaveAnswer = MapSaved | MapConflict;
+
+/** What a save of the journey's details answers: the revision it moved the journey from and to. */
+export interface RevisionMove {
+  from: number;
+  to: number;
+}
+
+/** A persona's text fields as the exchange format carries them: the one list in lib/personas/fields.ts. */
+const personaTextSchemas = Object.fromEntries(personaTextFieldNames.map((k) => [k, z.string().max(personaTextFields[k]).default('')])) as {
+  [K in PersonaTextField]: z.ZodDefault<z.ZodString>;
+};
+
 export const personaDocSchema = z.object({
   name: z.string().trim().min(1).max(LIMITS.name),
-  ageRange: z.string().max(60).default(''),
-  gender: z.string().max(30).default(''),
-  location: z.string().max(LIMITS.name).default(''),
-  occupation: z.string().max(LIMITS.name).default(''),
-  lifestyle: z.string().max(LIMITS.text * 2).default(''),
-  personality: z.string().max(LIMITS.text * 2).default(''),
-  goals: z.string().max(LIMITS.text * 2).default(''),
-  painPoints: z.string().max(LIMITS.text * 2).default(''),
-  expectations: z.string().max(LIMITS.text * 2).default(''),
-  shoppingPreferences: z.string().max(LIMITS.text * 2).default(''),
+  ...personaTextSchemas,
   preferredChannels: z.array(z.enum(channels)).max(channels.length).default([]),
-  activeTimes: z.string().max(LIMITS.name).default(''),
-  brandView: z.string().max(LIMITS.text * 2).default(''),
-  notes: z.string().max(LIMITS.text * 4).default(''),
 });
 export type PersonaDoc = z.output<typeof personaDocSchema>;
 

@@ -1,14 +1,18 @@
 /**
  * Journeys and their maps in the database: create (from a stage model, a template or an imported
  * file), read, save with optimistic concurrency, status, versions (snapshot, list, restore) and
- * export. Every function is scoped to the caller's tenant; a foreign or unknown id is NotFound.
+ * export. Every function works inside the caller's transaction (`db: TenantDb`, opened by the
+ * action wrapper or a page through `inTenant`) and never opens one of its own; every query names
+ * the tenant. A foreign, unknown or malformed id is NotFound.
  */
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
 import { and, asc, desc, eq, inArray, max, notInArray, sql } from 'drizzle-orm';
-import { journeys, journeyStages, journeyVersions, personas, users, type JourneyStatus } from '@/db/schema';
+import { journeys, journeyStages, journeyVersions, personas, users } from '@/db/schema';
+import type { JourneyStatus } from '../shared/journeys';
+import { personaTexts } from '../personas/fields';
 import { audit } from '../core/audit';
 import { AppError, NotFoundError } from '../core/errors';
+import { assertUuids } from '../core/ids';
 import {
   emptyLanes,
   isCycleModel,
@@ -17,59 +21,58 @@ import {
   journeyDocSchema,
   stageModels,
   type JourneyDoc,
+  type MapConflict,
   type MapSave,
+  type MapSaved,
   type PersonaDoc,
+  type RevisionMove,
   type StageDoc,
   type StageKey,
   type StageModelKey,
 } from './model';
-import { withTenant, type Tx } from '../core/tenancy';
+import type { TenantDb } from '../core/tenancy';
 
-export interface JourneyContext {
-  tenantId: string;
-  userId: string;
-  ip?: string | null;
+export async function listJourneys(db: TenantDb, opts: { includeArchived?: boolean } = {}) {
+  return db.tx
+    .select({
+      id: journeys.id,
+      name: journeys.name,
+      status: journeys.status,
+      updatedAt: journeys.updatedAt,
+      personaId: journeys.personaId,
+      personaName: personas.name,
+      stageCount: sql<number>`(select count(*)::int from journey_stages s where s.tenant_id = ${journeys.tenantId} and s.journey_id = ${journeys.id})`,
+    })
+    .from(journeys)
+    .leftJoin(personas, and(eq(personas.tenantId, journeys.tenantId), eq(personas.id, journeys.personaId)))
+    .where(and(eq(journeys.tenantId, db.tenantId), opts.includeArchived ? undefined : sql`${journeys.status} <> 'archived'`))
+    .orderBy(desc(journeys.updatedAt));
 }
 
-export async function listJourneys(ctx: JourneyContext, opts: { includeArchived?: boolean } = {}) {
-  return withTenant(ctx.tenantId, (tx) =>
-    tx
-      .select({
-        id: journeys.id,
-        name: journeys.name,
-        status: journeys.status,
-        updatedAt: journeys.updatedAt,
-        personaId: journeys.personaId,
-        personaName: personas.name,
-        stageCount: sql<number>`(select count(*)::int from journey_stages s where s.tenant_id = ${journeys.tenantId} and s.journey_id = ${journeys.id})`,
-      })
-      .from(journeys)
-      .leftJoin(personas, and(eq(personas.tenantId, journeys.tenantId), eq(personas.id, journeys.personaId)))
-      .where(and(eq(journeys.tenantId, ctx.tenantId), opts.includeArchived ? undefined : sql`${journeys.status} <> 'archived'`))
-      .orderBy(desc(journeys.updatedAt)),
-  );
-}
-
-const uuid = z.uuid();
-
-/** A malformed id names nothing: answer as for an unknown one, before the database sees it. */
-function assertIds(...ids: string[]) {
-  for (const id of ids) if (!uuid.safeParse(id).success) throw new NotFoundError('id');
-}
-
-async function journeyRow(tx: Tx, tenantId: string, id: string) {
-  assertIds(id);
-  const [j] = await tx.select().from(journeys).where(and(eq(journeys.tenantId, tenantId), eq(journeys.id, id)));
+async function journeyRow(db: TenantDb, id: string) {
+  assertUuids(id);
+  const [j] = await db.tx.select().from(journeys).where(and(eq(journeys.tenantId, db.tenantId), eq(journeys.id, id)));
   if (!j) throw new NotFoundError('journey');
   return j;
 }
 
-async function stagesOf(tx: Tx, tenantId: string, journeyId: string) {
-  return tx
+/** Locks the journey's row until the transaction ends: saves of one journey are checked one after the other. */
+async function lockJourney(db: TenantDb, id: string) {
+  await db.tx.execute(sql`select 1 from journeys where tenant_id = ${db.tenantId} and id = ${id} for update`);
+}
+
+async function stagesOf(db: TenantDb, journeyId: string) {
+  return db.tx
     .select()
     .from(journeyStages)
-    .where(and(eq(journeyStages.tenantId, tenantId), eq(journeyStages.journeyId, journeyId)))
+    .where(and(eq(journeyStages.tenantId, db.tenantId), eq(journeyStages.journeyId, journeyId)))
     .orderBy(asc(journeyStages.position));
+}
+
+async function personaRow(db: TenantDb, personaId: string | null) {
+  if (!personaId) return null;
+  const [p] = await db.tx.select().from(personas).where(and(eq(personas.tenantId, db.tenantId), eq(personas.id, personaId)));
+  return p ?? null;
 }
 
 function stageDoc(s: typeof journeyStages.$inferSelect): StageDoc {
@@ -83,29 +86,27 @@ function stageDoc(s: typeof journeyStages.$inferSelect): StageDoc {
   };
 }
 
-/** A journey with its ordered stages and persona name; NotFound outside the tenant. */
-export async function getJourney(ctx: JourneyContext, id: string) {
-  return withTenant(ctx.tenantId, async (tx) => {
-    const j = await journeyRow(tx, ctx.tenantId, id);
-    const stages = (await stagesOf(tx, ctx.tenantId, id)).map(stageDoc);
-    const [p] = j.personaId ? await tx.select().from(personas).where(and(eq(personas.tenantId, ctx.tenantId), eq(personas.id, j.personaId))) : [];
-    return { journey: j, stages, persona: p ?? null };
-  });
+/** A journey with its ordered stages and persona; NotFound outside the tenant. */
+export async function getJourney(db: TenantDb, id: string) {
+  const j = await journeyRow(db, id);
+  const stages = (await stagesOf(db, id)).map(stageDoc);
+  const persona = await personaRow(db, j.personaId);
+  return { journey: j, stages, persona };
 }
 
-async function checkPersona(tx: Tx, tenantId: string, personaId: string | null | undefined) {
+async function checkPersona(db: TenantDb, personaId: string | null | undefined) {
   if (!personaId) return null;
-  assertIds(personaId);
-  const [p] = await tx.select({ id: personas.id }).from(personas).where(and(eq(personas.tenantId, tenantId), eq(personas.id, personaId)));
+  assertUuids(personaId);
+  const [p] = await db.tx.select({ id: personas.id }).from(personas).where(and(eq(personas.tenantId, db.tenantId), eq(personas.id, personaId)));
   if (!p) throw new NotFoundError('persona');
   return p.id;
 }
 
-async function insertStages(tx: Tx, tenantId: string, journeyId: string, stages: Omit<StageDoc, 'id'>[]) {
+async function insertStages(db: TenantDb, journeyId: string, stages: Omit<StageDoc, 'id'>[]) {
   if (stages.length === 0) return;
-  await tx.insert(journeyStages).values(
+  await db.tx.insert(journeyStages).values(
     stages.map((s, position) => ({
-      tenantId,
+      tenantId: db.tenantId,
       journeyId,
       position,
       stageKey: s.key,
@@ -132,64 +133,69 @@ export interface NewJourney {
   id?: string;
 }
 
-export async function createJourney(ctx: JourneyContext, input: NewJourney) {
+export async function createJourney(db: TenantDb, input: NewJourney): Promise<{ id: string }> {
   const id = input.id ?? randomUUID();
   const stages: Omit<StageDoc, 'id'>[] =
     input.stages ??
     stageModels[input.model].map((key) => ({ key, name: input.stageNames[key] ?? key, emotion: { score: null, note: '' }, metric: '', lanes: emptyLanes() }));
-  await withTenant(ctx.tenantId, async (tx) => {
-    const personaId = await checkPersona(tx, ctx.tenantId, input.personaId);
-    await tx.insert(journeys).values({
-      tenantId: ctx.tenantId,
-      id,
-      name: input.name,
-      personaId,
-      stageModel: input.model,
-      templateKey: input.templateKey ?? null,
-      isCycle: input.isCycle ?? isCycleModel(input.model),
-      createdBy: ctx.userId,
-    });
-    await insertStages(tx, ctx.tenantId, id, stages);
-    await audit(tx, { tenantId: ctx.tenantId, actorUserId: ctx.userId, action: 'journey.created', targetType: 'journey', targetId: id, ip: ctx.ip, meta: { model: input.model, template: input.templateKey ?? null } });
+  const personaId = await checkPersona(db, input.personaId);
+  await db.tx.insert(journeys).values({
+    tenantId: db.tenantId,
+    id,
+    name: input.name,
+    personaId,
+    stageModel: input.model,
+    templateKey: input.templateKey ?? null,
+    isCycle: input.isCycle ?? isCycleModel(input.model),
+    createdBy: db.userId,
   });
+  await insertStages(db, id, stages);
+  await audit(db.tx, { tenantId: db.tenantId, actorUserId: db.userId, action: 'journey.created', targetType: 'journey', targetId: id, ip: db.ip, meta: { model: input.model, template: input.templateKey ?? null } });
   return { id };
 }
 
 /**
  * Saves the whole map. `save.revision` must be the journey's current revision: if someone else
- * saved in between, nothing is written and the caller is told (their edits stay in their editor).
- * Stages keep their ids; new ones get ids; missing ones are deleted.
+ * saved in between, nothing is written and the caller is told (an AppError whose data is a
+ * MapConflict; their edits stay in their editor).
+ * Stages keep their ids; new ones get ids (returned, so the editor updates those rows on its next
+ * save instead of inserting them again); missing ones are deleted.
  */
-export async function saveMap(ctx: JourneyContext, journeyId: string, save: MapSave) {
-  return withTenant(ctx.tenantId, async (tx) => {
-    const j = await journeyRow(tx, ctx.tenantId, journeyId);
-    const bumped = await tx
-      .update(journeys)
-      .set({ revision: sql`${journeys.revision} + 1`, isCycle: save.isCycle, updatedAt: new Date() })
-      .where(and(eq(journeys.tenantId, ctx.tenantId), eq(journeys.id, journeyId), eq(journeys.revision, save.revision)))
-      .returning({ revision: journeys.revision });
-    if (bumped.length === 0) throw new AppError('errors.journey_conflict', { params: { revision: j.revision } });
-    const existing = new Set((await stagesOf(tx, ctx.tenantId, journeyId)).map((s) => s.id));
-    const keptIds = save.stages.map((s) => s.id).filter((x): x is string => !!x && existing.has(x));
-    await tx
-      .delete(journeyStages)
-      .where(
-        and(
-          eq(journeyStages.tenantId, ctx.tenantId),
-          eq(journeyStages.journeyId, journeyId),
-          keptIds.length ? notInArray(journeyStages.id, keptIds) : undefined,
-        ),
-      );
-    for (const [position, s] of save.stages.entries()) {
-      const values = { position, stageKey: s.key, name: s.name, emotionScore: s.emotion.score, emotionNote: s.emotion.note, metric: s.metric, lanes: s.lanes };
-      if (s.id && existing.has(s.id)) {
-        await tx.update(journeyStages).set(values).where(and(eq(journeyStages.tenantId, ctx.tenantId), eq(journeyStages.id, s.id)));
-      } else {
-        await tx.insert(journeyStages).values({ tenantId: ctx.tenantId, journeyId, ...values });
-      }
+export async function saveMap(db: TenantDb, journeyId: string, save: MapSave): Promise<MapSaved> {
+  const j = await journeyRow(db, journeyId);
+  const bumped = await db.tx
+    .update(journeys)
+    .set({ revision: sql`${journeys.revision} + 1`, isCycle: save.isCycle, updatedAt: new Date() })
+    .where(and(eq(journeys.tenantId, db.tenantId), eq(journeys.id, journeyId), eq(journeys.revision, save.revision)))
+    .returning({ revision: journeys.revision });
+  if (bumped.length === 0) {
+    const conflict: MapConflict = { conflict: true, revision: j.revision };
+    throw new AppError('errors.journey_conflict', { params: { revision: j.revision }, data: conflict });
+  }
+  const existing = new Set((await stagesOf(db, journeyId)).map((s) => s.id));
+  const keptIds = save.stages.map((s) => s.id).filter((x): x is string => !!x && existing.has(x));
+  await db.tx
+    .delete(journeyStages)
+    .where(
+      and(
+        eq(journeyStages.tenantId, db.tenantId),
+        eq(journeyStages.journeyId, journeyId),
+        keptIds.length ? notInArray(journeyStages.id, keptIds) : undefined,
+      ),
+    );
+  const stageIds: string[] = [];
+  for (const [position, s] of save.stages.entries()) {
+    const values = { position, stageKey: s.key, name: s.name, emotionScore: s.emotion.score, emotionNote: s.emotion.note, metric: s.metric, lanes: s.lanes };
+    // An id sent twice names one row: the second stage is stored as a new one.
+    if (s.id && existing.has(s.id) && !stageIds.includes(s.id)) {
+      await db.tx.update(journeyStages).set(values).where(and(eq(journeyStages.tenantId, db.tenantId), eq(journeyStages.id, s.id)));
+      stageIds.push(s.id);
+    } else {
+      const [row] = await db.tx.insert(journeyStages).values({ tenantId: db.tenantId, journeyId, ...values }).returning({ id: journeyStages.id });
+      stageIds.push(row!.id);
     }
-    return { revision: bumped[0]!.revision };
-  });
+  }
+  return { revision: bumped[0]!.revision, stageIds };
 }
 
 export interface JourneyDetails {
@@ -209,56 +215,37 @@ export interface JourneyDetails {
  * nobody else saved in between and can carry on from `to`.
  */
 export async function updateJourneyDetails(
-  ctx: JourneyContext,
+  db: TenantDb,
   journeyId: string,
   input: JourneyDetails,
   seen?: JourneyDetails,
-): Promise<{ from: number; to: number }> {
-  return withTenant(ctx.tenantId, async (tx) => {
-    assertIds(journeyId);
-    // Lock the row first, so two saves of the details are checked one after the other.
-    await tx.execute(sql`select 1 from journeys where tenant_id = ${ctx.tenantId} and id = ${journeyId} for update`);
-    const j = await journeyRow(tx, ctx.tenantId, journeyId);
-    const personaId = await checkPersona(tx, ctx.tenantId, input.personaId);
-    const now: JourneyDetails = { name: j.name, personaId: j.personaId, status: j.status };
-    const same = (a: JourneyDetails, b: JourneyDetails) => a.name === b.name && a.personaId === b.personaId && a.status === b.status;
-    if (seen && !same(now, seen) && !same(now, { ...input, personaId })) {
-      throw new AppError('errors.journey_details_conflict', { params: { name: j.name } });
-    }
-    const [row] = await tx
-      .update(journeys)
-      .set({ name: input.name, personaId, status: input.status, updatedAt: new Date(), revision: sql`${journeys.revision} + 1` })
-      .where(and(eq(journeys.tenantId, ctx.tenantId), eq(journeys.id, journeyId)))
-      .returning({ revision: journeys.revision });
-    // The row is locked, so the revision before this increment was exactly one less.
-    return { from: row!.revision - 1, to: row!.revision };
-  });
+): Promise<RevisionMove> {
+  assertUuids(journeyId);
+  // Lock the row first, so two saves of the details are checked one after the other.
+  await lockJourney(db, journeyId);
+  const j = await journeyRow(db, journeyId);
+  const personaId = await checkPersona(db, input.personaId);
+  const now: JourneyDetails = { name: j.name, personaId: j.personaId, status: j.status };
+  const same = (a: JourneyDetails, b: JourneyDetails) => a.name === b.name && a.personaId === b.personaId && a.status === b.status;
+  if (seen && !same(now, seen) && !same(now, { ...input, personaId })) {
+    throw new AppError('errors.journey_details_conflict', { params: { name: j.name } });
+  }
+  const [row] = await db.tx
+    .update(journeys)
+    .set({ name: input.name, personaId, status: input.status, updatedAt: new Date(), revision: sql`${journeys.revision} + 1` })
+    .where(and(eq(journeys.tenantId, db.tenantId), eq(journeys.id, journeyId)))
+    .returning({ revision: journeys.revision });
+  // The row is locked, so the revision before this increment was exactly one less.
+  return { from: row!.revision - 1, to: row!.revision };
 }
 
 function personaDoc(p: typeof personas.$inferSelect): PersonaDoc {
-  return {
-    name: p.name,
-    ageRange: p.ageRange,
-    gender: p.gender,
-    location: p.location,
-    occupation: p.occupation,
-    lifestyle: p.lifestyle,
-    personality: p.personality,
-    goals: p.goals,
-    painPoints: p.painPoints,
-    expectations: p.expectations,
-    shoppingPreferences: p.shoppingPreferences,
-    preferredChannels: p.preferredChannels as PersonaDoc['preferredChannels'],
-    activeTimes: p.activeTimes,
-    brandView: p.brandView,
-    notes: p.notes,
-  };
+  return { name: p.name, ...personaTexts(p), preferredChannels: p.preferredChannels as PersonaDoc['preferredChannels'] };
 }
 
-async function docIn(tx: Tx, tenantId: string, journeyId: string): Promise<JourneyDoc> {
-  const j = await journeyRow(tx, tenantId, journeyId);
-  const stages = (await stagesOf(tx, tenantId, journeyId)).map(stageDoc);
-  const [p] = j.personaId ? await tx.select().from(personas).where(and(eq(personas.tenantId, tenantId), eq(personas.id, j.personaId))) : [];
+/** The journey in the exchange format (see docs/journey-format.md). */
+export async function exportJourney(db: TenantDb, journeyId: string): Promise<JourneyDoc> {
+  const { journey: j, stages, persona } = await getJourney(db, journeyId);
   return {
     format: JOURNEY_FORMAT,
     version: JOURNEY_FORMAT_VERSION,
@@ -266,78 +253,68 @@ async function docIn(tx: Tx, tenantId: string, journeyId: string): Promise<Journ
     status: j.status,
     stageModel: j.stageModel,
     isCycle: j.isCycle,
-    persona: p ? personaDoc(p) : null,
+    persona: persona ? personaDoc(persona) : null,
     stages: stages.map(({ id: _id, ...rest }) => rest),
   };
 }
 
-/** The journey in the exchange format (see docs/journey-format.md). */
-export function exportJourney(ctx: JourneyContext, journeyId: string): Promise<JourneyDoc> {
-  return withTenant(ctx.tenantId, (tx) => docIn(tx, ctx.tenantId, journeyId));
-}
-
 /** Creates a new journey (and a copy of its persona, if the file has one) from an exchange document. */
-export async function importJourney(ctx: JourneyContext, doc: JourneyDoc) {
+export async function importJourney(db: TenantDb, doc: JourneyDoc): Promise<{ id: string }> {
   const valid = journeyDocSchema.parse(doc);
   const id = randomUUID();
-  await withTenant(ctx.tenantId, async (tx) => {
-    let personaId: string | null = null;
-    if (valid.persona) {
-      personaId = randomUUID();
-      await tx.insert(personas).values({ tenantId: ctx.tenantId, id: personaId, ...valid.persona });
-    }
-    await tx.insert(journeys).values({
-      tenantId: ctx.tenantId,
-      id,
-      name: valid.name,
-      personaId,
-      status: valid.status === 'archived' ? 'draft' : valid.status,
-      stageModel: valid.stageModel,
-      isCycle: valid.isCycle,
-      createdBy: ctx.userId,
-    });
-    await insertStages(tx, ctx.tenantId, id, valid.stages);
-    await audit(tx, { tenantId: ctx.tenantId, actorUserId: ctx.userId, action: 'journey.imported', targetType: 'journey', targetId: id, ip: ctx.ip });
+  let personaId: string | null = null;
+  if (valid.persona) {
+    personaId = randomUUID();
+    await db.tx.insert(personas).values({ tenantId: db.tenantId, id: personaId, ...valid.persona });
+  }
+  await db.tx.insert(journeys).values({
+    tenantId: db.tenantId,
+    id,
+    name: valid.name,
+    personaId,
+    status: valid.status === 'archived' ? 'draft' : valid.status,
+    stageModel: valid.stageModel,
+    isCycle: valid.isCycle,
+    createdBy: db.userId,
   });
+  await insertStages(db, id, valid.stages);
+  await audit(db.tx, { tenantId: db.tenantId, actorUserId: db.userId, action: 'journey.imported', targetType: 'journey', targetId: id, ip: db.ip });
   return { id };
 }
 
 /** Keeps a named snapshot of the journey as it is now. */
-export async function saveVersion(ctx: JourneyContext, journeyId: string, input: { name: string; note: string }) {
-  return withTenant(ctx.tenantId, async (tx) => {
-    const doc = await docIn(tx, ctx.tenantId, journeyId);
-    // Serialise version numbering per journey.
-    await tx.execute(sql`select 1 from journeys where tenant_id = ${ctx.tenantId} and id = ${journeyId} for update`);
-    const [row] = await tx
-      .select({ n: max(journeyVersions.number) })
-      .from(journeyVersions)
-      .where(and(eq(journeyVersions.tenantId, ctx.tenantId), eq(journeyVersions.journeyId, journeyId)));
-    const number = (row?.n ?? 0) + 1;
-    const id = randomUUID();
-    await tx.insert(journeyVersions).values({ tenantId: ctx.tenantId, id, journeyId, number, name: input.name, note: input.note, snapshot: doc, createdBy: ctx.userId });
-    await audit(tx, { tenantId: ctx.tenantId, actorUserId: ctx.userId, action: 'journey.version_saved', targetType: 'journey', targetId: journeyId, ip: ctx.ip, meta: { version: number } });
-    return { id, number };
-  });
+export async function saveVersion(db: TenantDb, journeyId: string, input: { name: string; note: string }): Promise<{ id: string; number: number }> {
+  const doc = await exportJourney(db, journeyId);
+  // Serialise version numbering per journey.
+  await lockJourney(db, journeyId);
+  const [row] = await db.tx
+    .select({ n: max(journeyVersions.number) })
+    .from(journeyVersions)
+    .where(and(eq(journeyVersions.tenantId, db.tenantId), eq(journeyVersions.journeyId, journeyId)));
+  const number = (row?.n ?? 0) + 1;
+  const id = randomUUID();
+  await db.tx.insert(journeyVersions).values({ tenantId: db.tenantId, id, journeyId, number, name: input.name, note: input.note, snapshot: doc, createdBy: db.userId });
+  await audit(db.tx, { tenantId: db.tenantId, actorUserId: db.userId, action: 'journey.version_saved', targetType: 'journey', targetId: journeyId, ip: db.ip, meta: { version: number } });
+  return { id, number };
 }
 
-export async function listVersions(ctx: JourneyContext, journeyId: string) {
-  return withTenant(ctx.tenantId, async (tx) => {
-    await journeyRow(tx, ctx.tenantId, journeyId);
-    return tx
-      .select({ id: journeyVersions.id, number: journeyVersions.number, name: journeyVersions.name, note: journeyVersions.note, createdAt: journeyVersions.createdAt, author: users.name })
-      .from(journeyVersions)
-      .leftJoin(users, eq(users.id, journeyVersions.createdBy))
-      .where(and(eq(journeyVersions.tenantId, ctx.tenantId), eq(journeyVersions.journeyId, journeyId)))
-      .orderBy(desc(journeyVersions.number));
-  });
+export async function listVersions(db: TenantDb, journeyId: string) {
+  await journeyRow(db, journeyId);
+  return db.tx
+    .select({ id: journeyVersions.id, number: journeyVersions.number, name: journeyVersions.name, note: journeyVersions.note, createdAt: journeyVersions.createdAt, author: users.name })
+    .from(journeyVersions)
+    .leftJoin(users, eq(users.id, journeyVersions.createdBy))
+    .where(and(eq(journeyVersions.tenantId, db.tenantId), eq(journeyVersions.journeyId, journeyId)))
+    .orderBy(desc(journeyVersions.number));
 }
 
-async function versionsIn(tx: Tx, tenantId: string, journeyId: string, ids: string[]) {
-  assertIds(journeyId, ...ids);
-  const rows = await tx
+/** Versions' snapshots, by id; NotFound if any id is not a version of this journey. */
+export async function getVersions(db: TenantDb, journeyId: string, ids: string[]) {
+  assertUuids(journeyId, ...ids);
+  const rows = await db.tx
     .select()
     .from(journeyVersions)
-    .where(and(eq(journeyVersions.tenantId, tenantId), eq(journeyVersions.journeyId, journeyId), inArray(journeyVersions.id, ids)));
+    .where(and(eq(journeyVersions.tenantId, db.tenantId), eq(journeyVersions.journeyId, journeyId), inArray(journeyVersions.id, ids)));
   if (rows.length !== new Set(ids).size) throw new NotFoundError('version');
   return ids.map((id) => {
     const r = rows.find((x) => x.id === id)!;
@@ -345,27 +322,20 @@ async function versionsIn(tx: Tx, tenantId: string, journeyId: string, ids: stri
   });
 }
 
-/** Versions' snapshots, by id; NotFound if any id is not a version of this journey. */
-export async function getVersions(ctx: JourneyContext, journeyId: string, ids: string[]) {
-  return withTenant(ctx.tenantId, (tx) => versionsIn(tx, ctx.tenantId, journeyId, ids));
-}
-
 /**
  * Makes an old version the current map (the history keeps every version, including the newest).
- * One transaction with the journey row locked, so a save cannot slip in between read and write.
+ * The journey row is locked first, so a save cannot slip in between read and write.
  */
-export async function restoreVersion(ctx: JourneyContext, journeyId: string, versionId: string) {
-  return withTenant(ctx.tenantId, async (tx) => {
-    await journeyRow(tx, ctx.tenantId, journeyId);
-    await tx.execute(sql`select 1 from journeys where tenant_id = ${ctx.tenantId} and id = ${journeyId} for update`);
-    const [v] = await versionsIn(tx, ctx.tenantId, journeyId, [versionId]);
-    await tx.delete(journeyStages).where(and(eq(journeyStages.tenantId, ctx.tenantId), eq(journeyStages.journeyId, journeyId)));
-    await insertStages(tx, ctx.tenantId, journeyId, v!.doc.stages);
-    await tx
-      .update(journeys)
-      .set({ isCycle: v!.doc.isCycle, revision: sql`${journeys.revision} + 1`, updatedAt: new Date() })
-      .where(and(eq(journeys.tenantId, ctx.tenantId), eq(journeys.id, journeyId)));
-    await audit(tx, { tenantId: ctx.tenantId, actorUserId: ctx.userId, action: 'journey.version_restored', targetType: 'journey', targetId: journeyId, ip: ctx.ip, meta: { version: v!.number } });
-    return { number: v!.number };
-  });
+export async function restoreVersion(db: TenantDb, journeyId: string, versionId: string): Promise<{ number: number }> {
+  await journeyRow(db, journeyId);
+  await lockJourney(db, journeyId);
+  const [v] = await getVersions(db, journeyId, [versionId]);
+  await db.tx.delete(journeyStages).where(and(eq(journeyStages.tenantId, db.tenantId), eq(journeyStages.journeyId, journeyId)));
+  await insertStages(db, journeyId, v!.doc.stages);
+  await db.tx
+    .update(journeys)
+    .set({ isCycle: v!.doc.isCycle, revision: sql`${journeys.revision} + 1`, updatedAt: new Date() })
+    .where(and(eq(journeys.tenantId, db.tenantId), eq(journeys.id, journeyId)));
+  await audit(db.tx, { tenantId: db.tenantId, actorUserId: db.userId, action: 'journey.version_restored', targetType: 'journey', targetId: journeyId, ip: db.ip, meta: { version: v!.number } });
+  return { number: v!.number };
 }

@@ -3,7 +3,7 @@
  * field carries the choice as "model:<key>" or "template:<key>"; this turns it into what
  * createJourney needs, in the user's language.
  */
-import type { BusinessType } from '@/db/schema';
+import type { BusinessType } from '../shared/business';
 import { stageModelKeys, type StageModelKey } from './model';
 import { getTemplate, stageNamesFor, templateForBusinessType, templateKeys, type TemplateKey } from './templates';
 import type { NewJourney } from './queries';

@@ -3,7 +3,7 @@
  * app instances. It fails closed: if the database cannot answer, the caller's request fails too.
  */
 import { createHash } from 'node:crypto';
-import { and, asc, count, eq, gt, lt, min, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, min, sql } from 'drizzle-orm';
 import { rateLimitEvents } from '@/db/schema';
 import { limits } from './limits';
 import { addressLimitKey } from '../http/client-address';
@@ -92,9 +92,4 @@ export async function clearHits(limit: Limit, rawKey: string): Promise<void> {
   await withPlatform((tx) =>
     tx.delete(rateLimitEvents).where(and(eq(rateLimitEvents.bucket, limit.bucket), eq(rateLimitEvents.key, limitKey(rawKey, limit)))),
   );
-}
-
-/** Housekeeping: drop events older than any window (called opportunistically). */
-export async function pruneHits(olderThanMs = 24 * 3600 * 1000): Promise<void> {
-  await withPlatform((tx) => tx.delete(rateLimitEvents).where(lt(rateLimitEvents.at, new Date(Date.now() - olderThanMs))));
 }

@@ -1,76 +1,63 @@
 /**
  * A business's team: members and their roles, single-use invite links, removal and ownership.
- * Every function takes the caller's context (tenant from the session) and checks the target id
- * belongs to that tenant: an id from elsewhere is NotFound, and nothing changes.
+ * Every function works inside the caller's transaction of that business (`db: TenantDb`, opened
+ * by the action wrapper or a page through `inTenant`), never opens one of its own, and names the
+ * tenant in every query; a target id from elsewhere is NotFound, and nothing changes. Accepting an
+ * invite as a new person creates an account, and is its own unit of work, as a sign-up is.
  */
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import { and, asc, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 import { invites, memberships, tenants, users, type MemberRole } from '@/db/schema';
-import { revokeSessions } from '../accounts/accounts';
+import { revokeSessionsIn } from '../accounts/accounts';
 import { audit } from '../core/audit';
 import { hashPassword } from '../auth/password';
 import { AppError, isUniqueViolation, NotFoundError } from '../core/errors';
-import { withTenant, type Tx } from '../core/tenancy';
-
-export interface TeamContext {
-  tenantId: string;
-  userId: string;
-  ip?: string | null;
-}
+import { assertUuids } from '../core/ids';
+import { withTenant, type TenantDb, type Tx } from '../core/tenancy';
+import { hashToken, newSecretToken } from '../links/tokens';
 
 export const INVITE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
-
-export function hashInviteToken(token: string): string {
-  return createHash('sha256').update(token).digest('base64url');
-}
 
 export function invitePath(tenantId: string, token: string): string {
   return `/invite/${tenantId}/${token}`;
 }
 
-export async function listMembers(ctx: TeamContext) {
-  return withTenant(ctx.tenantId, (tx) =>
-    tx
-      .select({ userId: memberships.userId, role: memberships.role, joinedAt: memberships.createdAt, name: users.name, email: users.email })
-      .from(memberships)
-      .innerJoin(users, eq(users.id, memberships.userId))
-      .where(eq(memberships.tenantId, ctx.tenantId))
-      .orderBy(asc(memberships.createdAt)),
-  );
+export async function listMembers(db: TenantDb) {
+  return db.tx
+    .select({ userId: memberships.userId, role: memberships.role, joinedAt: memberships.createdAt, name: users.name, email: users.email })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(memberships.tenantId, db.tenantId))
+    .orderBy(asc(memberships.createdAt));
 }
 
-export async function listPendingInvites(ctx: TeamContext, now = new Date()) {
-  return withTenant(ctx.tenantId, (tx) =>
-    tx
-      .select({ id: invites.id, role: invites.role, expiresAt: invites.expiresAt, createdAt: invites.createdAt })
-      .from(invites)
-      .where(and(eq(invites.tenantId, ctx.tenantId), isNull(invites.acceptedAt), isNull(invites.revokedAt), gt(invites.expiresAt, now)))
-      .orderBy(asc(invites.createdAt)),
-  );
+export async function listPendingInvites(db: TenantDb, now = new Date()) {
+  return db.tx
+    .select({ id: invites.id, role: invites.role, expiresAt: invites.expiresAt, createdAt: invites.createdAt })
+    .from(invites)
+    .where(and(eq(invites.tenantId, db.tenantId), isNull(invites.acceptedAt), isNull(invites.revokedAt), gt(invites.expiresAt, now)))
+    .orderBy(asc(invites.createdAt));
 }
 
 /** A new single-use invite. The secret is returned once (for the link) and stored only hashed. */
-export async function createInvite(ctx: TeamContext, role: MemberRole = 'staff') {
-  const token = randomBytes(24).toString('base64url');
+export async function createInvite(db: TenantDb, role: MemberRole = 'staff'): Promise<{ id: string; token: string; path: string; expiresAt: Date }> {
+  const token = newSecretToken();
   const id = randomUUID();
   const expiresAt = new Date(Date.now() + INVITE_TTL_MS);
-  await withTenant(ctx.tenantId, async (tx) => {
-    await tx.insert(invites).values({ tenantId: ctx.tenantId, id, tokenHash: hashInviteToken(token), role, createdBy: ctx.userId, expiresAt });
-    await audit(tx, { tenantId: ctx.tenantId, actorUserId: ctx.userId, action: 'member.invited', targetType: 'invite', targetId: id, ip: ctx.ip, meta: { role } });
-  });
-  return { id, token, path: invitePath(ctx.tenantId, token), expiresAt };
+  await db.tx.insert(invites).values({ tenantId: db.tenantId, id, tokenHash: hashToken(token), role, createdBy: db.userId, expiresAt });
+  await audit(db.tx, { tenantId: db.tenantId, actorUserId: db.userId, action: 'member.invited', targetType: 'invite', targetId: id, ip: db.ip, meta: { role } });
+  return { id, token, path: invitePath(db.tenantId, token), expiresAt };
 }
 
-export async function revokeInvite(ctx: TeamContext, inviteId: string) {
-  await withTenant(ctx.tenantId, async (tx) => {
-    const rows = await tx
-      .update(invites)
-      .set({ revokedAt: new Date() })
-      .where(and(eq(invites.tenantId, ctx.tenantId), eq(invites.id, inviteId), isNull(invites.acceptedAt), isNull(invites.revokedAt)))
-      .returning({ id: invites.id });
-    if (rows.length === 0) throw new NotFoundError('invite');
-    await audit(tx, { tenantId: ctx.tenantId, actorUserId: ctx.userId, action: 'member.invite_revoked', targetType: 'invite', targetId: inviteId, ip: ctx.ip });
-  });
+export async function revokeInvite(db: TenantDb, inviteId: string): Promise<void> {
+  assertUuids(inviteId);
+  const rows = await db.tx
+    .update(invites)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(invites.tenantId, db.tenantId), eq(invites.id, inviteId), isNull(invites.acceptedAt), isNull(invites.revokedAt)))
+    .returning({ id: invites.id });
+  if (rows.length === 0) throw new NotFoundError('invite');
+  await audit(db.tx, { tenantId: db.tenantId, actorUserId: db.userId, action: 'member.invite_revoked', targetType: 'invite', targetId: inviteId, ip: db.ip });
 }
 
 export type InviteStatus = 'valid' | 'expired' | 'used' | 'revoked';
@@ -82,21 +69,26 @@ function statusOf(inv: { acceptedAt: Date | null; revokedAt: Date | null; expire
   return 'valid';
 }
 
-/** What an invite link leads to, for its public page; null when the link names nothing. */
-export async function inspectInvite(tenantId: string, token: string, now = new Date()) {
-  try {
-    return await withTenant(tenantId, async (tx) => {
-      const [row] = await tx
-        .select({ inv: invites, tenantName: tenants.name })
-        .from(invites)
-        .innerJoin(tenants, eq(tenants.id, invites.tenantId))
-        .where(and(eq(invites.tenantId, tenantId), eq(invites.tokenHash, hashInviteToken(token))));
-      return row ? { tenantName: row.tenantName, role: row.inv.role, status: statusOf(row.inv, now) } : null;
-    });
-  } catch (err) {
-    if (err instanceof NotFoundError) return null;
-    throw err;
-  }
+/**
+ * What an invite link leads to, for its public page; null when the link names nothing. `db` is the
+ * link's business (`inTenant({ tenantId, userId }, …)`, userId '' for a visitor).
+ */
+export async function inspectInvite(db: TenantDb, token: string, now = new Date()) {
+  const [row] = await db.tx
+    .select({ inv: invites, tenantName: tenants.name })
+    .from(invites)
+    .innerJoin(tenants, eq(tenants.id, invites.tenantId))
+    .where(and(eq(invites.tenantId, db.tenantId), eq(invites.tokenHash, hashToken(token))));
+  return row ? { tenantName: row.tenantName, role: row.inv.role, status: statusOf(row.inv, now) } : null;
+}
+
+/** Whether the user is a member of this business (the invite page says so instead of offering to join). */
+export async function isMember(db: TenantDb, userId: string): Promise<boolean> {
+  const [m] = await db.tx
+    .select({ userId: memberships.userId })
+    .from(memberships)
+    .where(and(eq(memberships.tenantId, db.tenantId), eq(memberships.userId, userId)));
+  return !!m;
 }
 
 /** Claims the invite inside tx (row locked), or fails; used exactly once. */
@@ -104,7 +96,7 @@ async function claimInvite(tx: Tx, tenantId: string, token: string, userId: stri
   const [inv] = await tx
     .select()
     .from(invites)
-    .where(and(eq(invites.tenantId, tenantId), eq(invites.tokenHash, hashInviteToken(token))))
+    .where(and(eq(invites.tenantId, tenantId), eq(invites.tokenHash, hashToken(token))))
     .for('update');
   if (!inv) throw new NotFoundError('invite');
   const status = statusOf(inv, new Date());
@@ -113,13 +105,16 @@ async function claimInvite(tx: Tx, tenantId: string, token: string, userId: stri
   return inv;
 }
 
-/** A new person accepts: their account and membership are created together with the claim. */
+/**
+ * A new person accepts: their account and membership are created together with the claim, in one
+ * unit of work of its own (like a sign-up; the password is hashed before it opens).
+ */
 export async function acceptInviteAsNewUser(
   tenantId: string,
   token: string,
   input: { name: string; email: string; password: string; locale: 'id' | 'en' },
   ip: string | null = null,
-) {
+): Promise<{ userId: string }> {
   const passwordHash = await hashPassword(input.password);
   const userId = randomUUID();
   try {
@@ -138,94 +133,102 @@ export async function acceptInviteAsNewUser(
   return { userId };
 }
 
-/** A signed-in person accepts: they join this business too. */
-export async function acceptInviteAsUser(tenantId: string, token: string, userId: string, ip: string | null = null) {
-  await withTenant(tenantId, async (tx) => {
-    const [already] = await tx.select().from(memberships).where(and(eq(memberships.tenantId, tenantId), eq(memberships.userId, userId)));
-    if (already) throw new AppError('errors.already_member');
-    const inv = await claimInvite(tx, tenantId, token, userId);
-    await tx.insert(memberships).values({ tenantId, userId, role: inv.role });
-    await audit(tx, { tenantId, actorUserId: userId, action: 'member.joined', targetType: 'user', targetId: userId, ip, meta: { inviteId: inv.id } });
-  });
+/** A signed-in person (`db.userId`) accepts: they join this business too. */
+export async function acceptInviteAsUser(db: TenantDb, token: string): Promise<void> {
+  if (await isMember(db, db.userId)) throw new AppError('errors.already_member');
+  const inv = await claimInvite(db.tx, db.tenantId, token, db.userId);
+  await db.tx.insert(memberships).values({ tenantId: db.tenantId, userId: db.userId, role: inv.role });
+  await audit(db.tx, { tenantId: db.tenantId, actorUserId: db.userId, action: 'member.joined', targetType: 'user', targetId: db.userId, ip: db.ip, meta: { inviteId: inv.id } });
 }
 
-async function membershipFor(tx: Tx, tenantId: string, userId: string) {
-  const [m] = await tx
+async function membershipFor(db: TenantDb, userId: string) {
+  assertUuids(userId);
+  const [m] = await db.tx
     .select()
     .from(memberships)
-    .where(and(eq(memberships.tenantId, tenantId), eq(memberships.userId, userId)))
+    .where(and(eq(memberships.tenantId, db.tenantId), eq(memberships.userId, userId)))
     .for('update');
   if (!m) throw new NotFoundError('member');
   return m;
 }
 
-async function ownerCount(tx: Tx, tenantId: string): Promise<number> {
+async function ownerCount(db: TenantDb): Promise<number> {
   // Lock the owners so two concurrent demotions cannot both pass the check.
-  const owners = await tx
+  const owners = await db.tx
     .select({ userId: memberships.userId })
     .from(memberships)
-    .where(and(eq(memberships.tenantId, tenantId), eq(memberships.role, 'owner')))
+    .where(and(eq(memberships.tenantId, db.tenantId), eq(memberships.role, 'owner')))
     .for('update');
   return owners.length;
 }
 
-export async function changeRole(ctx: TeamContext, userId: string, role: MemberRole) {
-  await withTenant(ctx.tenantId, async (tx) => {
-    const m = await membershipFor(tx, ctx.tenantId, userId);
-    if (m.role === role) return;
-    if (m.role === 'owner' && (await ownerCount(tx, ctx.tenantId)) <= 1) throw new AppError('errors.last_owner');
-    await tx.update(memberships).set({ role }).where(and(eq(memberships.tenantId, ctx.tenantId), eq(memberships.userId, userId)));
-    await audit(tx, { tenantId: ctx.tenantId, actorUserId: ctx.userId, action: 'member.role_changed', targetType: 'user', targetId: userId, ip: ctx.ip, meta: { from: m.role, to: role } });
-  });
+export async function changeRole(db: TenantDb, userId: string, role: MemberRole): Promise<void> {
+  const m = await membershipFor(db, userId);
+  if (m.role === role) return;
+  if (m.role === 'owner' && (await ownerCount(db)) <= 1) throw new AppError('errors.last_owner');
+  await db.tx.update(memberships).set({ role }).where(and(eq(memberships.tenantId, db.tenantId), eq(memberships.userId, userId)));
+  await audit(db.tx, { tenantId: db.tenantId, actorUserId: db.userId, action: 'member.role_changed', targetType: 'user', targetId: userId, ip: db.ip, meta: { from: m.role, to: role } });
 }
 
-/** Removes someone else from the team and ends their sessions. */
-export async function removeMember(ctx: TeamContext, userId: string) {
-  if (userId === ctx.userId) throw new AppError('errors.remove_self');
-  await withTenant(ctx.tenantId, async (tx) => {
-    const m = await membershipFor(tx, ctx.tenantId, userId);
-    if (m.role === 'owner' && (await ownerCount(tx, ctx.tenantId)) <= 1) throw new AppError('errors.last_owner');
-    await tx.delete(memberships).where(and(eq(memberships.tenantId, ctx.tenantId), eq(memberships.userId, userId)));
-    await audit(tx, { tenantId: ctx.tenantId, actorUserId: ctx.userId, action: 'member.removed', targetType: 'user', targetId: userId, ip: ctx.ip });
-  });
-  await revokeSessions(userId);
+/** Removes someone else from the team and ends their sessions, in the same commit. */
+export async function removeMember(db: TenantDb, userId: string): Promise<void> {
+  if (userId === db.userId) throw new AppError('errors.remove_self');
+  const m = await membershipFor(db, userId);
+  if (m.role === 'owner' && (await ownerCount(db)) <= 1) throw new AppError('errors.last_owner');
+  await db.tx.delete(memberships).where(and(eq(memberships.tenantId, db.tenantId), eq(memberships.userId, userId)));
+  await audit(db.tx, { tenantId: db.tenantId, actorUserId: db.userId, action: 'member.removed', targetType: 'user', targetId: userId, ip: db.ip });
+  await revokeSessionsIn(db.tx, userId);
 }
 
-/** The caller leaves the business; the last owner cannot. */
-export async function leaveTeam(ctx: TeamContext) {
-  await withTenant(ctx.tenantId, async (tx) => {
-    const m = await membershipFor(tx, ctx.tenantId, ctx.userId);
-    if (m.role === 'owner' && (await ownerCount(tx, ctx.tenantId)) <= 1) throw new AppError('errors.last_owner');
-    await tx.delete(memberships).where(and(eq(memberships.tenantId, ctx.tenantId), eq(memberships.userId, ctx.userId)));
-    await audit(tx, { tenantId: ctx.tenantId, actorUserId: ctx.userId, action: 'member.left', targetType: 'user', targetId: ctx.userId, ip: ctx.ip });
-  });
+/**
+ * The caller leaves the business; the last owner cannot. Answers whether they still belong to
+ * another business (where the app takes them next).
+ */
+export async function leaveTeam(db: TenantDb): Promise<{ otherBusiness: boolean }> {
+  const m = await membershipFor(db, db.userId);
+  if (m.role === 'owner' && (await ownerCount(db)) <= 1) throw new AppError('errors.last_owner');
+  await db.tx.delete(memberships).where(and(eq(memberships.tenantId, db.tenantId), eq(memberships.userId, db.userId)));
+  await audit(db.tx, { tenantId: db.tenantId, actorUserId: db.userId, action: 'member.left', targetType: 'user', targetId: db.userId, ip: db.ip });
+  // The user's own memberships elsewhere (visible to them: policy user_can_read_own). Only on leaving.
+  const [other] = await db.tx
+    .select({ tenantId: memberships.tenantId })
+    .from(memberships)
+    .where(and(eq(memberships.userId, db.userId), ne(memberships.tenantId, db.tenantId)))
+    .limit(1);
+  return { otherBusiness: !!other };
 }
 
 /** Hands ownership to another member: they become owner, the caller becomes staff. */
-export async function transferOwnership(ctx: TeamContext, userId: string) {
-  if (userId === ctx.userId) throw new AppError('errors.transfer_self');
-  await withTenant(ctx.tenantId, async (tx) => {
-    await membershipFor(tx, ctx.tenantId, userId);
-    const me = await membershipFor(tx, ctx.tenantId, ctx.userId);
-    if (me.role !== 'owner') throw new AppError('errors.forbidden');
-    await tx.update(memberships).set({ role: 'owner' }).where(and(eq(memberships.tenantId, ctx.tenantId), eq(memberships.userId, userId)));
-    await tx.update(memberships).set({ role: 'staff' }).where(and(eq(memberships.tenantId, ctx.tenantId), eq(memberships.userId, ctx.userId)));
-    await audit(tx, { tenantId: ctx.tenantId, actorUserId: ctx.userId, action: 'member.ownership_transferred', targetType: 'user', targetId: userId, ip: ctx.ip });
-  });
+export async function transferOwnership(db: TenantDb, userId: string): Promise<void> {
+  if (userId === db.userId) throw new AppError('errors.transfer_self');
+  await membershipFor(db, userId);
+  const me = await membershipFor(db, db.userId);
+  if (me.role !== 'owner') throw new AppError('errors.forbidden');
+  await db.tx.update(memberships).set({ role: 'owner' }).where(and(eq(memberships.tenantId, db.tenantId), eq(memberships.userId, userId)));
+  await db.tx.update(memberships).set({ role: 'staff' }).where(and(eq(memberships.tenantId, db.tenantId), eq(memberships.userId, db.userId)));
+  await audit(db.tx, { tenantId: db.tenantId, actorUserId: db.userId, action: 'member.ownership_transferred', targetType: 'user', targetId: userId, ip: db.ip });
 }
 
-export async function getTenant(ctx: TeamContext) {
-  const [t] = await withTenant(ctx.tenantId, (tx) => tx.select().from(tenants).where(eq(tenants.id, ctx.tenantId)));
+export async function getTenant(db: TenantDb) {
+  const [t] = await db.tx.select().from(tenants).where(eq(tenants.id, db.tenantId));
   if (!t) throw new NotFoundError('tenant');
   return t;
 }
 
+/** The business's logo (a data URL), for `db.userId` only while they are a member; null otherwise or when it has none. */
+export async function getMemberLogo(db: TenantDb): Promise<string | null> {
+  const [row] = await db.tx
+    .select({ logoUrl: tenants.logoUrl })
+    .from(tenants)
+    .innerJoin(memberships, and(eq(memberships.tenantId, tenants.id), eq(memberships.userId, db.userId)))
+    .where(and(eq(tenants.id, db.tenantId), eq(memberships.tenantId, db.tenantId)));
+  return row?.logoUrl ?? null;
+}
+
 export async function updateTenant(
-  ctx: TeamContext,
+  db: TenantDb,
   input: { name: string; businessType: (typeof tenants.$inferInsert)['businessType']; city: string; timeZone: (typeof tenants.$inferInsert)['timeZone']; logoUrl?: string | null },
-) {
-  await withTenant(ctx.tenantId, async (tx) => {
-    await tx.update(tenants).set({ ...input, updatedAt: new Date() }).where(eq(tenants.id, ctx.tenantId));
-    await audit(tx, { tenantId: ctx.tenantId, actorUserId: ctx.userId, action: 'tenant.updated', targetType: 'tenant', targetId: ctx.tenantId, ip: ctx.ip });
-  });
+): Promise<void> {
+  await db.tx.update(tenants).set({ ...input, updatedAt: new Date() }).where(eq(tenants.id, db.tenantId));
+  await audit(db.tx, { tenantId: db.tenantId, actorUserId: db.userId, action: 'tenant.updated', targetType: 'tenant', targetId: db.tenantId, ip: db.ip });
 }

@@ -8,7 +8,8 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { demo, seed } from '@/lib/demo/seed';
 import { loadSessionUser } from '@/lib/accounts/accounts';
-import { idleState, type ActionState } from '@/lib/core/action-state';
+import { idleState, type ActionState, type FormAction } from '@/lib/core/action-state';
+import { inTenant } from '@/lib/core/tenancy';
 import { getJourney } from '@/lib/journeys/queries';
 import { listPersonas } from '@/lib/personas/queries';
 
@@ -27,9 +28,11 @@ vi.mock('next/navigation', () => ({
   notFound: () => {
     throw new Error('NEXT_NOT_FOUND');
   },
+  // Next's own control flow (redirect, notFound) passes the action wrapper's error handling untouched.
+  unstable_rethrow: (err: unknown) => {
+    if (err instanceof Error && (err.message === 'NEXT_NOT_FOUND' || err.message.startsWith('redirected to '))) throw err;
+  },
 }));
-
-type Action = (prev: ActionState, fd: FormData) => Promise<ActionState>;
 
 const UNSAFE = 'Teks ini berisi karakter tersembunyi';
 const ctx = { tenantId: demo.bengkel.tenant.id, userId: demo.bengkel.owner.id };
@@ -40,7 +43,7 @@ function form(fields: Record<string, string>): FormData {
   return fd;
 }
 
-async function call(action: Action, fields: Record<string, string>): Promise<ActionState> {
+async function call<D>(action: FormAction<D>, fields: Record<string, string>): Promise<ActionState<D>> {
   return action(idleState, form(fields));
 }
 
@@ -53,14 +56,14 @@ beforeAll(async () => {
 describe('a NUL or another control character in a form', () => {
   it('typed into a persona field: a translated field error, the typed text kept, nothing stored', async () => {
     const { createPersonaAction } = await import('@/app/(app)/personas/actions');
-    const before = await listPersonas(ctx, { includeArchived: true });
+    const before = await inTenant(ctx, (db) => listPersonas(db, { includeArchived: true }));
     const result = await call(createPersonaAction, { name: 'Pak\u0000Budi', avatarColor: 'sky', notes: 'catatan\tpanjang\nbaris dua' });
     expect(result.status).toBe('error');
     expect(result.message).toBeUndefined();
     expect(result.fieldErrors?.name).toContain(UNSAFE);
     expect(result.fieldErrors?.notes).toBeUndefined();
     expect(result.values).toMatchObject({ name: 'Pak\u0000Budi', avatarColor: 'sky', notes: 'catatan\tpanjang\nbaris dua' });
-    expect(await listPersonas(ctx, { includeArchived: true })).toHaveLength(before.length);
+    expect(await inTenant(ctx, (db) => listPersonas(db, { includeArchived: true }))).toHaveLength(before.length);
   });
 
   it('an escape character pasted into a persona being edited is refused too; tabs and line breaks are fine', async () => {
@@ -73,7 +76,7 @@ describe('a NUL or another control character in a form', () => {
 
   it('escaped as \\u0000 inside the map editor’s JSON: an error the editor shows, the map unchanged', async () => {
     const { saveMapAction } = await import('@/app/(app)/journeys/[id]/actions');
-    const before = await getJourney(ctx, demo.bengkel.journeyId);
+    const before = await inTenant(ctx, (db) => getJourney(db, demo.bengkel.journeyId));
     const map = JSON.stringify({
       revision: before.journey.revision,
       isCycle: false,
@@ -84,13 +87,13 @@ describe('a NUL or another control character in a form', () => {
     expect(result.status).toBe('error');
     expect(result.fieldErrors?.map).toContain(UNSAFE);
     expect(result.message ?? '').not.toMatch(/Kode:/);
-    const after = await getJourney(ctx, demo.bengkel.journeyId);
+    const after = await inTenant(ctx, (db) => getJourney(db, demo.bengkel.journeyId));
     expect(after.journey.revision).toBe(before.journey.revision);
   });
 
   it('a lone surrogate in the map’s JSON (jsonb refuses it) is answered the same way', async () => {
     const { saveMapAction } = await import('@/app/(app)/journeys/[id]/actions');
-    const { journey } = await getJourney(ctx, demo.bengkel.journeyId);
+    const { journey } = await inTenant(ctx, (db) => getJourney(db, demo.bengkel.journeyId));
     const map = `{"revision":${journey.revision},"isCycle":false,"stages":[{"name":"Datang \\ud83d"}]}`;
     const result = await call(saveMapAction, { journeyId: demo.bengkel.journeyId, map });
     expect(result).toMatchObject({ status: 'error', fieldErrors: { map: expect.stringContaining(UNSAFE) } });
@@ -130,7 +133,7 @@ describe('importing a journey file with a NUL', () => {
     const result = await importJourneyAction(idleState, fd);
     expect(result.status).toBe('error');
     expect(result.message).toBe('Berkas belum bisa diimpor. Perbaiki hal berikut:');
-    const problems = JSON.parse(result.data?.problems ?? '[]') as string[];
+    const problems = result.data && 'problems' in result.data ? result.data.problems : [];
     expect(problems).toEqual([expect.stringMatching(/^stages\.1\.name: Teks ini berisi karakter tersembunyi/)]);
   });
 
@@ -139,6 +142,6 @@ describe('importing a journey file with a NUL', () => {
     const text = JSON.stringify({ format: 'jejak.journey', version: 1, name: 'Impor\u0000NUL', stages: [] });
     const result = await call(importJourneyAction, { text });
     expect(result).toMatchObject({ status: 'error', values: { text } });
-    expect(JSON.parse(result.data?.problems ?? '[]')).toEqual([expect.stringMatching(/^name: /)]);
+    expect(result.data).toEqual({ problems: [expect.stringMatching(/^name: /)] });
   });
 });

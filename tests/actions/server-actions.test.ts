@@ -22,7 +22,7 @@ import { demo, seed } from '@/lib/demo/seed';
 import { loadSessionUser } from '@/lib/accounts/accounts';
 import { idleState, type ActionState } from '@/lib/core/action-state';
 import { createInvite } from '@/lib/team/team';
-import { withTenant } from '@/lib/core/tenancy';
+import { inTenant, withTenant } from '@/lib/core/tenancy';
 
 const session = vi.hoisted(() => ({ current: null as null | { uid: string; sv: number; tid?: string } }));
 
@@ -38,6 +38,10 @@ vi.mock('next/navigation', () => ({
   },
   notFound: () => {
     throw new Error('NEXT_NOT_FOUND');
+  },
+  // Next's own control flow (redirect, notFound) passes the action wrapper's error handling untouched.
+  unstable_rethrow: (err: unknown) => {
+    if (err instanceof Redirected || (err instanceof Error && err.message === 'NEXT_NOT_FOUND')) throw err;
   },
 }));
 
@@ -157,7 +161,7 @@ let kopiOwner: { uid: string; sv: number };
 
 beforeAll(async () => {
   await seed();
-  const invite = await createInvite({ tenantId: victim.tenantId, userId: victim.ownerId }, 'staff');
+  const invite = await inTenant({ tenantId: victim.tenantId, userId: victim.ownerId }, (db) => createInvite(db, 'staff'));
   victim.inviteId = invite.id;
   const [v] = await withTenant(victim.tenantId, (tx) => tx.select({ id: journeyVersions.id }).from(journeyVersions).limit(1));
   victim.versionId = v!.id;

@@ -14,7 +14,7 @@ import { describe, expect, it } from 'vitest';
 import { settleBackgroundWork, withOwnerDatabase } from '@/db/client';
 import { auditLog, tenants, users } from '@/db/schema';
 import { limits } from '@/lib/rate-limit/limits';
-import { authenticate, changePassword, loadSessionUser, revokeSessions, SignInError, signUp, type SignUpInput } from '@/lib/accounts/accounts';
+import { authenticate, changePassword, listBusinesses, loadSessionUser, revokeSessions, SignInError, signUp, type SignUpInput } from '@/lib/accounts/accounts';
 import { env } from '@/lib/core/env';
 import { AppError } from '@/lib/core/errors';
 import { checkLimit, recordHit } from '@/lib/rate-limit/limiter';
@@ -86,7 +86,8 @@ describe('sign-up', () => {
     const { tenantId, userId } = await signUp(data, ip);
     const me = await loadSessionUser(userId);
     expect(me).toMatchObject({ email: data.email, name: 'Sari Dewi', locale: 'id', sessionVersion: 1, isPlatformAdmin: false });
-    expect(me?.memberships).toMatchObject([{ tenantId, tenantName: data.businessName, role: 'owner', timeZone: 'Asia/Jakarta' }]);
+    expect(me?.tenant).toMatchObject({ tenantId, tenantName: data.businessName, role: 'owner', timeZone: 'Asia/Jakarta' });
+    expect(await listBusinesses(userId)).toMatchObject([{ tenantId, tenantName: data.businessName, role: 'owner', timeZone: 'Asia/Jakarta' }]);
     const [tenant] = await withTenant(tenantId, (tx) => tx.select().from(tenants));
     expect(tenant).toMatchObject({ id: tenantId, name: data.businessName, businessType: 'warung', city: 'Yogyakarta' });
     const log = await auditActions(tenantId, userId);

@@ -20,25 +20,31 @@ import {
   restoreVersion,
   saveMap,
   saveVersion,
-  type JourneyContext,
 } from '@/lib/journeys/queries';
-import { withTenant } from '@/lib/core/tenancy';
+import { inTenant, withTenant, type TenantDb } from '@/lib/core/tenancy';
 import { makeTenant } from '../support/factory';
+
+type Who = { tenantId: string; userId: string };
+
+/** One unit of work, as a page or the action wrapper opens it: `fn` runs in one transaction of the tenant. */
+function run<A extends unknown[], R>(who: Who, fn: (db: TenantDb, ...args: A) => Promise<R>, ...args: A): Promise<R> {
+  return inTenant(who, (db) => fn(db, ...args));
+}
 
 const stageNames = { awareness: 'Kesadaran', consideration: 'Pertimbangan', purchase: 'Pembelian', retention: 'Retensi', advocacy: 'Advokasi' };
 
 async function business(name = 'Bengkel Uji') {
   const t = await makeTenant(`${name} ${randomUUID().slice(0, 6)}`);
-  return { tenantId: t.id, userId: t.owner.id } satisfies JourneyContext;
+  return { tenantId: t.id, userId: t.owner.id } satisfies Who;
 }
 
 /** A five-stage journey for a persona, with a few items filled in. */
-async function bengkelJourney(ctx: JourneyContext) {
+async function bengkelJourney(ctx: Who) {
   const personaId = randomUUID();
   await withTenant(ctx.tenantId, (tx) =>
     tx.insert(personas).values({ tenantId: ctx.tenantId, id: personaId, name: 'Pak Budi', location: 'Surabaya', preferredChannels: ['whatsapp', 'google_maps'] }),
   );
-  const { id } = await createJourney(ctx, { name: 'Servis mobil panggilan', personaId, model: 'five_stage', stageNames });
+  const { id } = await run(ctx, createJourney, { name: 'Servis mobil panggilan', personaId, model: 'five_stage', stageNames });
   await edit(ctx, id, (stages) => {
     stages[0]!.lanes.actions = ['Mencari bengkel terdekat'];
     stages[0]!.lanes.touchpoints = [{ channel: 'google_maps', label: '' }, { channel: 'custom', label: 'Spanduk' }];
@@ -49,10 +55,10 @@ async function bengkelJourney(ctx: JourneyContext) {
 }
 
 /** Saves the map after changing its stages, as the editor would. */
-async function edit(ctx: JourneyContext, id: string, change: (stages: Awaited<ReturnType<typeof getJourney>>['stages']) => void) {
-  const { journey, stages } = await getJourney(ctx, id);
+async function edit(ctx: Who, id: string, change: (stages: Awaited<ReturnType<typeof getJourney>>['stages']) => void) {
+  const { journey, stages } = await run(ctx, getJourney, id);
   change(stages);
-  return saveMap(ctx, id, { revision: journey.revision, isCycle: journey.isCycle, stages });
+  return run(ctx, saveMap, id, { revision: journey.revision, isCycle: journey.isCycle, stages });
 }
 
 async function notFound(p: Promise<unknown>) {
@@ -67,13 +73,13 @@ describe('versions', () => {
   it('are numbered per journey and listed newest first, with author and note', async () => {
     const ctx = await business();
     const id = await bengkelJourney(ctx);
-    const v1 = await saveVersion(ctx, id, { name: 'Awal', note: 'Sebelum survei' });
-    const v2 = await saveVersion(ctx, id, { name: 'Setelah survei', note: '' });
+    const v1 = await run(ctx, saveVersion, id, { name: 'Awal', note: 'Sebelum survei' });
+    const v2 = await run(ctx, saveVersion, id, { name: 'Setelah survei', note: '' });
     expect([v1.number, v2.number]).toEqual([1, 2]);
-    const other = await createJourney(ctx, { name: 'Lain', model: 'blank', stageNames: {} });
-    expect((await saveVersion(ctx, other.id, { name: 'Pertama', note: '' })).number).toBe(1);
+    const other = await run(ctx, createJourney, { name: 'Lain', model: 'blank', stageNames: {} });
+    expect((await run(ctx, saveVersion, other.id, { name: 'Pertama', note: '' })).number).toBe(1);
 
-    const list = await listVersions(ctx, id);
+    const list = await run(ctx, listVersions, id);
     expect(list.map((v) => [v.number, v.name, v.note, v.author])).toEqual([
       [2, 'Setelah survei', '', 'Test User'],
       [1, 'Awal', 'Sebelum survei', 'Test User'],
@@ -84,16 +90,16 @@ describe('versions', () => {
   it('keep the map as it was; two versions, or a version and the map now, can be compared', async () => {
     const ctx = await business();
     const id = await bengkelJourney(ctx);
-    const v1 = await saveVersion(ctx, id, { name: 'Awal', note: '' });
+    const v1 = await run(ctx, saveVersion, id, { name: 'Awal', note: '' });
     await edit(ctx, id, (stages) => {
       stages[0]!.lanes.actions.push('Tanya di grup WhatsApp');
       stages[0]!.emotion.score = 1;
       stages[1]!.name = 'Minat';
       stages.splice(4, 1);
     });
-    const v2 = await saveVersion(ctx, id, { name: 'Revisi', note: '' });
+    const v2 = await run(ctx, saveVersion, id, { name: 'Revisi', note: '' });
 
-    const [a, b] = await getVersions(ctx, id, [v1.id, v2.id]);
+    const [a, b] = await run(ctx, getVersions, id, [v1.id, v2.id]);
     expect(a!.doc.stages).toHaveLength(5);
     expect(b!.doc.stages).toHaveLength(4);
     expect(diffJourneys(a!.doc, b!.doc)).toEqual([
@@ -102,30 +108,30 @@ describe('versions', () => {
       { kind: 'items', name: 'Kesadaran', lane: 'actions', added: ['Tanya di grup WhatsApp'], removed: [] },
       { kind: 'renamed', from: 'Pertimbangan', to: 'Minat', index: 1 },
     ]);
-    expect(diffJourneys(b!.doc, await exportJourney(ctx, id))).toEqual([]);
+    expect(diffJourneys(b!.doc, await run(ctx, exportJourney, id))).toEqual([]);
     // A version of another journey is not one of this journey's.
-    const other = await createJourney(ctx, { name: 'Lain', model: 'blank', stageNames: {} });
-    await notFound(getVersions(ctx, other.id, [v1.id]));
+    const other = await run(ctx, createJourney, { name: 'Lain', model: 'blank', stageNames: {} });
+    await notFound(run(ctx, getVersions, other.id, [v1.id]));
   });
 
   it('restore makes an old version the map again, keeps the history and is audited', async () => {
     const ctx = await business();
     const id = await bengkelJourney(ctx);
-    const v1 = await saveVersion(ctx, id, { name: 'Awal', note: '' });
-    const before = await exportJourney(ctx, id);
+    const v1 = await run(ctx, saveVersion, id, { name: 'Awal', note: '' });
+    const before = await run(ctx, exportJourney, id);
     await edit(ctx, id, (stages) => {
       stages.reverse();
       stages[0]!.lanes.painPoints = ['Harga tidak jelas'];
     });
-    const { journey: edited } = await getJourney(ctx, id);
+    const { journey: edited } = await run(ctx, getJourney, id);
 
-    expect(await restoreVersion(ctx, id, v1.id)).toEqual({ number: 1 });
-    expect(await exportJourney(ctx, id)).toEqual(before);
-    const { journey: restored } = await getJourney(ctx, id);
+    expect(await run(ctx, restoreVersion, id, v1.id)).toEqual({ number: 1 });
+    expect(await run(ctx, exportJourney, id)).toEqual(before);
+    const { journey: restored } = await run(ctx, getJourney, id);
     // Anyone still editing the older revision is told the map changed under them.
     expect(restored.revision).toBe(edited.revision + 1);
-    await expect(saveMap(ctx, id, { revision: edited.revision, isCycle: false, stages: [] })).rejects.toBeInstanceOf(AppError);
-    expect((await listVersions(ctx, id)).map((v) => v.number)).toEqual([1]);
+    await expect(run(ctx, saveMap, id, { revision: edited.revision, isCycle: false, stages: [] })).rejects.toBeInstanceOf(AppError);
+    expect((await run(ctx, listVersions, id)).map((v) => v.number)).toEqual([1]);
     const log = await withTenant(ctx.tenantId, (tx) =>
       tx.select().from(auditLog).where(and(eq(auditLog.tenantId, ctx.tenantId), eq(auditLog.action, 'journey.version_restored'))),
     );
@@ -139,7 +145,7 @@ describe('export and import', () => {
     const a = await business('Bengkel A');
     const b = await business('Bengkel B');
     const id = await bengkelJourney(a);
-    const doc = await exportJourney(a, id);
+    const doc = await run(a, exportJourney, id);
     expect(doc).toMatchObject({ format: 'jejak.journey', version: 1, name: 'Servis mobil panggilan', stageModel: 'five_stage', isCycle: true });
     expect(doc.persona).toMatchObject({ name: 'Pak Budi', location: 'Surabaya', preferredChannels: ['whatsapp', 'google_maps'] });
     expect(JSON.stringify(doc)).not.toContain(a.tenantId);
@@ -149,29 +155,29 @@ describe('export and import', () => {
     const parsed = parseJourneyDoc(JSON.stringify(doc, null, 2));
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
-    const imported = await importJourney(b, parsed.doc);
+    const imported = await run(b, importJourney, parsed.doc);
     expect(imported.id).not.toBe(id);
-    expect(await exportJourney(b, imported.id)).toEqual(doc);
+    expect(await run(b, exportJourney, imported.id)).toEqual(doc);
 
-    const { journey, persona } = await getJourney(b, imported.id);
+    const { journey, persona } = await run(b, getJourney, imported.id);
     expect(journey.tenantId).toBe(b.tenantId);
     expect(persona?.name).toBe('Pak Budi');
     // The source business is untouched, and importing twice makes two journeys.
-    expect((await listJourneys(a)).map((j) => j.id)).toEqual([id]);
-    await importJourney(b, parsed.doc);
-    expect(await listJourneys(b)).toHaveLength(2);
+    expect((await run(a, listJourneys)).map((j) => j.id)).toEqual([id]);
+    await run(b, importJourney, parsed.doc);
+    expect(await run(b, listJourneys)).toHaveLength(2);
     const copies = await withTenant(b.tenantId, (tx) => tx.select().from(personas).where(eq(personas.tenantId, b.tenantId)));
     expect(copies).toHaveLength(2);
   });
 
   it('an archived journey comes in as a draft; a journey without a persona gets none', async () => {
     const a = await business();
-    const { id } = await createJourney(a, { name: 'Tanpa persona', model: 'three_stage', stageNames: { pre_purchase: 'Sebelum', purchase: 'Beli', post_purchase: 'Sesudah' } });
+    const { id } = await run(a, createJourney, { name: 'Tanpa persona', model: 'three_stage', stageNames: { pre_purchase: 'Sebelum', purchase: 'Beli', post_purchase: 'Sesudah' } });
     await withTenant(a.tenantId, (tx) => tx.update(journeys).set({ status: 'archived' }).where(and(eq(journeys.tenantId, a.tenantId), eq(journeys.id, id))));
-    const doc = await exportJourney(a, id);
+    const doc = await run(a, exportJourney, id);
     expect(doc.persona).toBeNull();
-    const imported = await importJourney(a, doc);
-    const { journey, persona, stages } = await getJourney(a, imported.id);
+    const imported = await run(a, importJourney, doc);
+    const { journey, persona, stages } = await run(a, getJourney, imported.id);
     expect(journey.status).toBe('draft');
     expect(persona).toBeNull();
     expect(stages.map((s) => s.name)).toEqual(['Sebelum', 'Beli', 'Sesudah']);
@@ -183,26 +189,26 @@ describe('another business', () => {
     const a = await business('Bengkel A');
     const b = await business('Kopi B');
     const id = await bengkelJourney(a);
-    const v1 = await saveVersion(a, id, { name: 'Awal', note: '' });
+    const v1 = await run(a, saveVersion, id, { name: 'Awal', note: '' });
     await edit(a, id, (stages) => {
       stages[0]!.lanes.actions = ['Diubah setelah versi 1'];
     });
-    const before = await exportJourney(a, id);
+    const before = await run(a, exportJourney, id);
 
-    await notFound(getJourney(b, id));
-    await notFound(exportJourney(b, id));
-    await notFound(listVersions(b, id));
-    await notFound(getVersions(b, id, [v1.id]));
-    await notFound(saveVersion(b, id, { name: 'Curian', note: '' }));
-    await notFound(restoreVersion(b, id, v1.id));
+    await notFound(run(b, getJourney, id));
+    await notFound(run(b, exportJourney, id));
+    await notFound(run(b, listVersions, id));
+    await notFound(run(b, getVersions, id, [v1.id]));
+    await notFound(run(b, saveVersion, id, { name: 'Curian', note: '' }));
+    await notFound(run(b, restoreVersion, id, v1.id));
     // B's own journey id with A's version id: still nothing.
-    const own = await createJourney(b, { name: 'Milik B', model: 'blank', stageNames: {} });
-    await notFound(getVersions(b, own.id, [v1.id]));
-    await notFound(restoreVersion(b, own.id, v1.id));
+    const own = await run(b, createJourney, { name: 'Milik B', model: 'blank', stageNames: {} });
+    await notFound(run(b, getVersions, own.id, [v1.id]));
+    await notFound(run(b, restoreVersion, own.id, v1.id));
 
-    expect(await exportJourney(a, id)).toEqual(before);
-    expect((await listVersions(a, id)).map((v) => v.number)).toEqual([1]);
-    expect(await exportJourney(b, own.id)).toMatchObject({ name: 'Milik B', stages: [] });
-    expect(await listVersions(b, own.id)).toEqual([]);
+    expect(await run(a, exportJourney, id)).toEqual(before);
+    expect((await run(a, listVersions, id)).map((v) => v.number)).toEqual([1]);
+    expect(await run(b, exportJourney, own.id)).toMatchObject({ name: 'Milik B', stages: [] });
+    expect(await run(b, listVersions, own.id)).toEqual([]);
   });
 });

@@ -11,17 +11,24 @@ import { NotFoundError } from '@/lib/core/errors';
 import { stageModelKeys, stageModels } from '@/lib/journeys/model';
 import { journeyFromStart, parseStart, startChoices, startValue, startValues } from '@/lib/journeys/start';
 import { getTemplate, stageNamesFor, templateKeys } from '@/lib/journeys/templates';
-import { createJourney, getJourney, listJourneys, type JourneyContext } from '@/lib/journeys/queries';
+import { createJourney, getJourney, listJourneys } from '@/lib/journeys/queries';
 import { personaOptions } from '@/lib/personas/queries';
-import { withTenant } from '@/lib/core/tenancy';
+import { inTenant, withTenant, type TenantDb } from '@/lib/core/tenancy';
 import { makeTenant } from '../support/factory';
+
+type Who = { tenantId: string; userId: string };
+
+/** One unit of work, as a page or the action wrapper opens it: `fn` runs in one transaction of the tenant. */
+function run<A extends unknown[], R>(who: Who, fn: (db: TenantDb, ...args: A) => Promise<R>, ...args: A): Promise<R> {
+  return inTenant(who, (db) => fn(db, ...args));
+}
 
 async function business(name = 'Usaha Uji') {
   const t = await makeTenant(`${name} ${randomUUID().slice(0, 6)}`);
-  return { tenantId: t.id, userId: t.owner.id } satisfies JourneyContext;
+  return { tenantId: t.id, userId: t.owner.id } satisfies Who;
 }
 
-async function addPersona(ctx: JourneyContext, name: string, archived = false) {
+async function addPersona(ctx: Who, name: string, archived = false) {
   const id = randomUUID();
   await withTenant(ctx.tenantId, (tx) => tx.insert(personas).values({ tenantId: ctx.tenantId, id, name, archivedAt: archived ? new Date() : null }));
   return id;
@@ -37,8 +44,8 @@ describe('creating a journey', () => {
     for (const locale of ['id', 'en'] as const) {
       it(`from the ${model} model (${locale}): the model's stages, named in the language, empty`, async () => {
         const ctx = await business();
-        const { id } = await createJourney(ctx, { name: `Perjalanan ${model}`, ...journeyFromStart({ kind: 'model', model }, locale) });
-        const { journey, stages } = await getJourney(ctx, id);
+        const { id } = await run(ctx, createJourney, { name: `Perjalanan ${model}`, ...journeyFromStart({ kind: 'model', model }, locale) });
+        const { journey, stages } = await run(ctx, getJourney, id);
         expect(journey.stageModel).toBe(model);
         expect(journey.templateKey).toBeNull();
         expect(journey.isCycle).toBe(model === 'five_stage');
@@ -57,17 +64,17 @@ describe('creating a journey', () => {
 
   it('names the three-stage model as the UI does, in Indonesian', async () => {
     const ctx = await business();
-    const { id } = await createJourney(ctx, { name: 'Tiga tahap', ...journeyFromStart({ kind: 'model', model: 'three_stage' }, 'id') });
-    expect((await getJourney(ctx, id)).stages.map((s) => s.name)).toEqual(['Sebelum pembelian', 'Pembelian', 'Setelah pembelian']);
+    const { id } = await run(ctx, createJourney, { name: 'Tiga tahap', ...journeyFromStart({ kind: 'model', model: 'three_stage' }, 'id') });
+    expect((await run(ctx, getJourney, id)).stages.map((s) => s.name)).toEqual(['Sebelum pembelian', 'Pembelian', 'Setelah pembelian']);
   });
 
   for (const key of templateKeys) {
     it(`from the ${key} template: its stages and every lane item are stored as the template has them`, async () => {
       const ctx = await business();
       const personaId = await addPersona(ctx, 'Pak Budi');
-      const { id } = await createJourney(ctx, { name: `Templat ${key}`, personaId, ...journeyFromStart({ kind: 'template', key }, 'id') });
+      const { id } = await run(ctx, createJourney, { name: `Templat ${key}`, personaId, ...journeyFromStart({ kind: 'template', key }, 'id') });
       const tpl = getTemplate(key, 'id');
-      const { journey, stages, persona } = await getJourney(ctx, id);
+      const { journey, stages, persona } = await run(ctx, getJourney, id);
       expect(journey.templateKey).toBe(key);
       expect(journey.stageModel).toBe(tpl.model);
       expect(journey.isCycle).toBe(tpl.isCycle);
@@ -80,9 +87,9 @@ describe('creating a journey', () => {
   it('lists the new journeys with persona and stage count', async () => {
     const ctx = await business();
     const personaId = await addPersona(ctx, 'Bu Sari');
-    await createJourney(ctx, { name: 'Dari templat', personaId, ...journeyFromStart({ kind: 'template', key: 'bengkel' }, 'id') });
-    await createJourney(ctx, { name: 'Dari 3 tahap', ...journeyFromStart({ kind: 'model', model: 'three_stage' }, 'id') });
-    const list = await listJourneys(ctx);
+    await run(ctx, createJourney, { name: 'Dari templat', personaId, ...journeyFromStart({ kind: 'template', key: 'bengkel' }, 'id') });
+    await run(ctx, createJourney, { name: 'Dari 3 tahap', ...journeyFromStart({ kind: 'model', model: 'three_stage' }, 'id') });
+    const list = await run(ctx, listJourneys);
     expect(list.map((j) => [j.name, j.personaName, j.stageCount]).sort()).toEqual([
       ['Dari 3 tahap', null, 3],
       ['Dari templat', 'Bu Sari', 5],
@@ -94,12 +101,12 @@ describe('creating a journey', () => {
     const b = await business('Kedai B');
     const personaOfA = await addPersona(a, 'Pak Budi');
     const before = await journeyCount(b.tenantId);
-    await expect(createJourney(b, { name: 'Curang', personaId: personaOfA, ...journeyFromStart({ kind: 'template', key: 'cafe' }, 'id') })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(createJourney(b, { name: 'Curang', personaId: personaOfA, ...journeyFromStart({ kind: 'model', model: 'five_stage' }, 'en') })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(run(b, createJourney, { name: 'Curang', personaId: personaOfA, ...journeyFromStart({ kind: 'template', key: 'cafe' }, 'id') })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(run(b, createJourney, { name: 'Curang', personaId: personaOfA, ...journeyFromStart({ kind: 'model', model: 'five_stage' }, 'en') })).rejects.toBeInstanceOf(NotFoundError);
     expect(await journeyCount(b.tenantId)).toBe(before);
-    expect(await listJourneys(b, { includeArchived: true })).toEqual([]);
+    expect(await run(b, listJourneys, { includeArchived: true })).toEqual([]);
     // And A's persona is not even visible to B's persona select.
-    expect((await personaOptions(b)).map((p) => p.id)).not.toContain(personaOfA);
+    expect((await run(b, personaOptions)).map((p) => p.id)).not.toContain(personaOfA);
     // Nothing was written on A's side either.
     const onA = await withTenant(a.tenantId, (tx) => tx.select().from(journeys).where(and(eq(journeys.tenantId, a.tenantId), eq(journeys.personaId, personaOfA))));
     expect(onA).toEqual([]);
@@ -109,7 +116,7 @@ describe('creating a journey', () => {
     const ctx = await business();
     const active = await addPersona(ctx, 'Aktif');
     const archived = await addPersona(ctx, 'Lama', true);
-    const ids = (await personaOptions(ctx)).map((p) => p.id);
+    const ids = (await run(ctx, personaOptions)).map((p) => p.id);
     expect(ids).toContain(active);
     expect(ids).not.toContain(archived);
   });

@@ -5,7 +5,7 @@ import { demo, demoSharePath, seed } from '@/lib/demo/seed';
 import { resolveShareLink } from '@/lib/journeys/sharing';
 import { getJourney, listVersions } from '@/lib/journeys/queries';
 import { env } from '@/lib/core/env';
-import { withPlatform, withTenant } from '@/lib/core/tenancy';
+import { inTenant, withPlatform, withTenant } from '@/lib/core/tenancy';
 
 describe('demo seed', () => {
   it('puts the demo businesses and accounts in place, and running it again changes nothing', async () => {
@@ -25,13 +25,17 @@ describe('demo seed', () => {
   it('gives Bengkel Maju Jaya a persona, a journey from the bengkel template with two versions, and a working share link', async () => {
     await seed();
     const ctx = { tenantId: demo.bengkel.tenant.id, userId: demo.bengkel.owner.id };
-    const { journey, stages } = await getJourney(ctx, demo.bengkel.journeyId);
+    const { journey, stages, versions } = await inTenant(ctx, async (db) => ({
+      ...(await getJourney(db, demo.bengkel.journeyId)),
+      versions: await listVersions(db, demo.bengkel.journeyId),
+    }));
     expect(journey.personaId).toBe(demo.bengkel.personaId);
     expect(journey.templateKey).toBe('bengkel');
     expect(stages.length).toBeGreaterThanOrEqual(5);
     expect(stages.every((s) => s.lanes.touchpoints.length > 0 && s.lanes.painPoints.length > 0)).toBe(true);
-    expect((await listVersions(ctx, demo.bengkel.journeyId)).map((v) => v.number).sort()).toEqual([1, 2]);
-    const shared = await resolveShareLink(demo.bengkel.tenant.id, demo.bengkel.shareLink.token);
+    expect(versions.map((v) => v.number).sort()).toEqual([1, 2]);
+    // Opened as the share page opens it: an anonymous visitor in the link's business.
+    const shared = await inTenant({ tenantId: demo.bengkel.tenant.id, userId: '' }, (db) => resolveShareLink(db, demo.bengkel.shareLink.token));
     expect(shared?.doc.name).toBe(journey.name);
     expect(demoSharePath).toBe(`/share/${demo.bengkel.tenant.id}/${demo.bengkel.shareLink.token}`);
   });

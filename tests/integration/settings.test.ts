@@ -8,9 +8,9 @@ import { auditLog, tenants, users as usersTable } from '@/db/schema';
 import { changePassword, loadSessionUser } from '@/lib/accounts/accounts';
 import { hashPassword } from '@/lib/auth/password';
 import { AppError } from '@/lib/core/errors';
-import { decodeLogo, LOGO_MAX_BYTES, logoDataUrl, logoPath, sniffImageType } from '@/lib/images/images';
-import { getTenant, updateTenant } from '@/lib/team/team';
-import { withPlatform, withTenant } from '@/lib/core/tenancy';
+import { decodeImage, IMAGE_MAX_BYTES, imageDataUrl, logoPath, sniffImageType } from '@/lib/images/images';
+import { getMemberLogo, getTenant, updateTenant } from '@/lib/team/team';
+import { inTenant, withPlatform, withTenant } from '@/lib/core/tenancy';
 import { makeTenant, makeUser } from '../support/factory';
 
 const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
@@ -37,30 +37,30 @@ describe('logo checks', () => {
   });
 
   it('encodes an accepted image with the type its bytes show, whatever the browser claimed', async () => {
-    const url = await logoDataUrl(new Blob([png], { type: 'image/jpeg' }));
+    const url = await imageDataUrl(new Blob([png], { type: 'image/jpeg' }), 'logo');
     expect(url).toBe(`data:image/png;base64,${Buffer.from(png).toString('base64')}`);
-    expect(decodeLogo(url)).toEqual({ type: 'image/png', bytes: Buffer.from(png) });
+    expect(decodeImage(url)).toEqual({ type: 'image/png', bytes: Buffer.from(png) });
   });
 
   it('refuses an SVG or any non-image on the logo field, even when labelled image/png', async () => {
-    expect(await refusal(logoDataUrl(new Blob([svg], { type: 'image/png' })))).toEqual({ key: 'validation.image_type', field: 'logo' });
-    expect(await refusal(logoDataUrl(new Blob(['hello'], { type: 'image/webp' })))).toEqual({ key: 'validation.image_type', field: 'logo' });
+    expect(await refusal(imageDataUrl(new Blob([svg], { type: 'image/png' }), 'logo'))).toEqual({ key: 'validation.image_type', field: 'logo' });
+    expect(await refusal(imageDataUrl(new Blob(['hello'], { type: 'image/webp' }), 'logo'))).toEqual({ key: 'validation.image_type', field: 'logo' });
   });
 
   it('accepts exactly 200 KB and refuses one byte more', async () => {
-    const at = new Uint8Array(LOGO_MAX_BYTES);
+    const at = new Uint8Array(IMAGE_MAX_BYTES);
     at.set(png);
-    await expect(logoDataUrl(new Blob([at]))).resolves.toMatch(/^data:image\/png;base64,/);
-    const over = new Uint8Array(LOGO_MAX_BYTES + 1);
+    await expect(imageDataUrl(new Blob([at]), 'logo')).resolves.toMatch(/^data:image\/png;base64,/);
+    const over = new Uint8Array(IMAGE_MAX_BYTES + 1);
     over.set(png);
-    expect(await refusal(logoDataUrl(new Blob([over])))).toEqual({ key: 'validation.image_size', field: 'logo' });
+    expect(await refusal(imageDataUrl(new Blob([over]), 'logo'))).toEqual({ key: 'validation.image_size', field: 'logo' });
   });
 
   it('serves only well-formed stored logos whose bytes match their declared type', () => {
-    expect(decodeLogo(null)).toBeNull();
-    expect(decodeLogo('https://example.com/logo.png')).toBeNull();
-    expect(decodeLogo(`data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`)).toBeNull();
-    expect(decodeLogo(`data:image/jpeg;base64,${Buffer.from(png).toString('base64')}`)).toBeNull();
+    expect(decodeImage(null)).toBeNull();
+    expect(decodeImage('https://example.com/logo.png')).toBeNull();
+    expect(decodeImage(`data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`)).toBeNull();
+    expect(decodeImage(`data:image/jpeg;base64,${Buffer.from(png).toString('base64')}`)).toBeNull();
   });
 
   it('builds the logo URL from the business and the logo version', () => {
@@ -80,8 +80,8 @@ describe('business settings', () => {
   });
 
   it('saves the details and records who changed them', async () => {
-    await updateTenant(ctx(), { name: 'Warung Bu Sri', businessType: 'warung', city: 'Makassar', timeZone: 'Asia/Makassar' });
-    const t = await getTenant(ctx());
+    await inTenant(ctx(), (db) => updateTenant(db, { name: 'Warung Bu Sri', businessType: 'warung', city: 'Makassar', timeZone: 'Asia/Makassar' }));
+    const t = await inTenant(ctx(), (db) => getTenant(db));
     expect(t).toMatchObject({ name: 'Warung Bu Sri', businessType: 'warung', city: 'Makassar', timeZone: 'Asia/Makassar', logoUrl: null });
     const entries = await withTenant(a.id, (tx) =>
       tx.select().from(auditLog).where(and(eq(auditLog.tenantId, a.id), eq(auditLog.action, 'tenant.updated'))),
@@ -91,42 +91,54 @@ describe('business settings', () => {
 
   it('keeps the logo when none is given, replaces it, and removes it with null', async () => {
     const details = { name: 'Warung Bu Sri', businessType: 'warung', city: 'Makassar', timeZone: 'Asia/Makassar' } as const;
-    const first = await logoDataUrl(new Blob([png]));
-    await updateTenant(ctx(), { ...details, logoUrl: first });
-    expect((await getTenant(ctx())).logoUrl).toBe(first);
+    const first = await imageDataUrl(new Blob([png]), 'logo');
+    await inTenant(ctx(), (db) => updateTenant(db, { ...details, logoUrl: first }));
+    expect((await inTenant(ctx(), (db) => getTenant(db))).logoUrl).toBe(first);
 
-    await updateTenant(ctx(), { ...details, city: 'Maros' });
-    expect(await getTenant(ctx())).toMatchObject({ city: 'Maros', logoUrl: first });
+    await inTenant(ctx(), (db) => updateTenant(db, { ...details, city: 'Maros' }));
+    expect(await inTenant(ctx(), (db) => getTenant(db))).toMatchObject({ city: 'Maros', logoUrl: first });
 
-    const second = await logoDataUrl(new Blob([jpeg]));
-    await updateTenant(ctx(), { ...details, logoUrl: second });
-    expect((await getTenant(ctx())).logoUrl).toBe(second);
+    const second = await imageDataUrl(new Blob([jpeg]), 'logo');
+    await inTenant(ctx(), (db) => updateTenant(db, { ...details, logoUrl: second }));
+    expect((await inTenant(ctx(), (db) => getTenant(db))).logoUrl).toBe(second);
 
-    await updateTenant(ctx(), { ...details, logoUrl: null });
-    expect((await getTenant(ctx())).logoUrl).toBeNull();
+    await inTenant(ctx(), (db) => updateTenant(db, { ...details, logoUrl: null }));
+    expect((await inTenant(ctx(), (db) => getTenant(db))).logoUrl).toBeNull();
   });
 
   it("changes only the caller's business", async () => {
-    await updateTenant(ctx(), { name: 'Warung A', businessType: 'cafe', city: 'Bogor', timeZone: 'Asia/Jakarta', logoUrl: null });
+    await inTenant(ctx(), (db) => updateTenant(db, { name: 'Warung A', businessType: 'cafe', city: 'Bogor', timeZone: 'Asia/Jakarta', logoUrl: null }));
     const [other] = await withTenant(b.id, (tx) => tx.select().from(tenants).where(eq(tenants.id, b.id)));
     expect(other).toMatchObject({ name: 'Warung Tetangga', logoUrl: null });
   });
 
   it('gives the session a logo version that changes with the logo, not the logo itself', async () => {
     const details = { name: 'Warung A', businessType: 'cafe', city: 'Bogor', timeZone: 'Asia/Jakarta' } as const;
-    await updateTenant(ctx(), { ...details, logoUrl: null });
-    const none = (await loadSessionUser(a.owner.id))!.memberships[0]!;
+    await inTenant(ctx(), (db) => updateTenant(db, { ...details, logoUrl: null }));
+    const none = (await loadSessionUser(a.owner.id, a.id))!.tenant!;
     expect(none.logoVersion).toBeNull();
     expect(none).not.toHaveProperty('logoUrl');
 
-    await updateTenant(ctx(), { ...details, logoUrl: await logoDataUrl(new Blob([png])) });
-    const v1 = (await loadSessionUser(a.owner.id))!.memberships[0]!.logoVersion;
+    const pngLogo = await imageDataUrl(new Blob([png]), 'logo');
+    await inTenant(ctx(), (db) => updateTenant(db, { ...details, logoUrl: pngLogo }));
+    const v1 = (await loadSessionUser(a.owner.id, a.id))!.tenant!.logoVersion;
     expect(v1).toMatch(/^\d+$/);
     await new Promise((r) => setTimeout(r, 5));
-    await updateTenant(ctx(), { ...details, logoUrl: await logoDataUrl(new Blob([webp])) });
-    const v2 = (await loadSessionUser(a.owner.id))!.memberships[0]!.logoVersion;
+    const webpLogo = await imageDataUrl(new Blob([webp]), 'logo');
+    await inTenant(ctx(), (db) => updateTenant(db, { ...details, logoUrl: webpLogo }));
+    const v2 = (await loadSessionUser(a.owner.id, a.id))!.tenant!.logoVersion;
     expect(v2).toMatch(/^\d+$/);
     expect(v2).not.toBe(v1);
+  });
+
+  it('serves the logo (its route) to members of the business only', async () => {
+    const details = { name: 'Warung A', businessType: 'cafe', city: 'Bogor', timeZone: 'Asia/Jakarta' } as const;
+    const logo = await imageDataUrl(new Blob([png]), 'logo');
+    await inTenant(ctx(), (db) => updateTenant(db, { ...details, logoUrl: logo }));
+    expect(await inTenant(ctx(), getMemberLogo)).toBe(logo);
+    // Another business's owner naming this business: nothing, as for a business without a logo.
+    expect(await inTenant({ tenantId: a.id, userId: b.owner.id }, getMemberLogo)).toBeNull();
+    expect(await inTenant({ tenantId: b.id, userId: b.owner.id }, getMemberLogo)).toBeNull();
   });
 });
 
@@ -140,8 +152,23 @@ describe('password change (the profile page relies on these answers)', () => {
 
   it('ends every session by bumping the session version', async () => {
     const u = await makeUser({ passwordHash: await hashPassword('lama-rahasia-1') });
-    await changePassword(u.id, 'lama-rahasia-1', 'baru-rahasia-2', null);
+    expect(await changePassword(u.id, 'lama-rahasia-1', 'baru-rahasia-2', null)).toEqual({ alreadyChanged: false });
     const [row] = await withPlatform((tx) => tx.select({ sessionVersion: usersTable.sessionVersion }).from(usersTable).where(eq(usersTable.id, u.id)));
     expect(row?.sessionVersion).toBe(2);
+  });
+
+  it('answers a change sent twice (a double tap, a retry) as done, not as a wrong current password, and changes once', async () => {
+    const u = await makeUser({ passwordHash: await hashPassword('lama-rahasia-1') });
+    const version = async () =>
+      (await withPlatform((tx) => tx.select({ v: usersTable.sessionVersion }).from(usersTable).where(eq(usersTable.id, u.id))))[0]?.v;
+    expect(await changePassword(u.id, 'lama-rahasia-1', 'baru-rahasia-2', null)).toEqual({ alreadyChanged: false });
+    expect(await changePassword(u.id, 'lama-rahasia-1', 'baru-rahasia-2', null)).toEqual({ alreadyChanged: true });
+    expect(await version()).toBe(2);
+    // Both at once: one changes it, the other finds it done.
+    const w = await makeUser({ passwordHash: await hashPassword('lama-rahasia-1') });
+    const both = await Promise.all([1, 2].map(() => changePassword(w.id, 'lama-rahasia-1', 'baru-rahasia-2', null)));
+    expect(both.map((r) => r.alreadyChanged).sort()).toEqual([false, true]);
+    // Any other new password with a wrong current one is still refused on its field.
+    expect(await refusal(changePassword(u.id, 'lama-rahasia-1', 'lain-lagi-3', null))).toEqual({ key: 'validation.wrong_password', field: 'currentPassword' });
   });
 });

@@ -15,8 +15,9 @@ import { getConnection } from '@/db/client';
 import { auditLog, userSessions } from '@/db/schema';
 import { changePassword, revokeSessions, signUp } from '@/lib/accounts/accounts';
 import { authOptions } from '@/lib/auth/options';
+import { readSession } from '@/lib/auth/sessions';
 import { createInvite, removeMember } from '@/lib/team/team';
-import { withTenant } from '@/lib/core/tenancy';
+import { inTenant, withTenant } from '@/lib/core/tenancy';
 
 const password = 'teh tarik pakai es batu';
 const origin = 'http://jejak.test';
@@ -160,6 +161,19 @@ describe('a sign-in', () => {
     expect(await pageSessionOf(jar)).toMatchObject({ uid: userId });
   });
 
+  it('starts in the account’s first business; the check loads the user and that business in its one query', async () => {
+    const { email, userId, tenantId } = await newAccount();
+    const jar = await signIn(email);
+    expect((await sessionOf(jar)).body).toMatchObject({ uid: userId, tid: tenantId });
+    // What getSession (lib/auth/session.ts) reads: the session and what its check loaded on the way.
+    const { session, user } = await readSession(() => pageSessionOf(jar));
+    expect(session).toMatchObject({ uid: userId, tid: tenantId });
+    expect(user).toMatchObject({ id: userId, email, sessionVersion: 1, tenant: { tenantId, role: 'owner' } });
+    // A refused session loads nothing.
+    await revokeSessions(userId);
+    expect(await readSession(() => pageSessionOf(jar))).toEqual({ session: null, user: undefined });
+  });
+
   it('on two devices gives two sessions', async () => {
     const { email, userId } = await newAccount();
     await signIn(email);
@@ -212,13 +226,13 @@ describe('a session ended some other way gets {} too', () => {
 
   it('by a removal from the team', async () => {
     const owner = await newAccount();
-    const invite = await createInvite({ tenantId: owner.tenantId, userId: owner.userId, ip: null }, 'staff');
+    const invite = await inTenant({ tenantId: owner.tenantId, userId: owner.userId }, (db) => createInvite(db, 'staff'));
     const { acceptInviteAsNewUser } = await import('@/lib/team/team');
     const staffEmail = `staf-${randomUUID().slice(0, 8)}@test.example`;
     const { userId: staffId } = await acceptInviteAsNewUser(owner.tenantId, invite.token, { name: 'Staf', email: staffEmail, password, locale: 'id' });
     const jar = await signIn(staffEmail);
     expect((await sessionOf(jar)).body).toMatchObject({ uid: staffId });
-    await removeMember({ tenantId: owner.tenantId, userId: owner.userId, ip: null }, staffId);
+    await inTenant({ tenantId: owner.tenantId, userId: owner.userId }, (db) => removeMember(db, staffId));
     expect((await sessionOf(jar)).body).toEqual({});
   });
 
@@ -253,7 +267,7 @@ describe('signing out everywhere', () => {
     const phone = await signIn(me.email);
     const laptop = await signIn(me.email);
     const someoneElse = await signIn(other.email);
-    await signOutEverywhere({ userId: me.userId, tenantIds: [me.tenantId], ip: '203.0.113.5' });
+    await signOutEverywhere({ userId: me.userId, ip: '203.0.113.5' });
     expect((await sessionOf(phone)).body).toEqual({});
     expect((await sessionOf(laptop)).body).toEqual({});
     expect((await sessionRows(me.userId)).every((r) => r.revokedAt !== null)).toBe(true);

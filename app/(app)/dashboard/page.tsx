@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { OnboardingChecklist } from '@/components/dashboard/OnboardingChecklist';
 import { can } from '@/lib/auth/permissions';
 import { requireMember } from '@/lib/auth/session';
+import { inTenant } from '@/lib/core/tenancy';
 import { getT } from '@/lib/i18n/server';
 import { listJourneys } from '@/lib/journeys/queries';
 import { onboardingProgress } from '@/lib/onboarding/checklist';
@@ -17,7 +18,7 @@ export default async function DashboardPage() {
   const { t } = await getT('app');
   const { t: tc } = await getT('common');
   const { t: tj } = await getT('journeys');
-  const [progress, journeyList] = await Promise.all([onboardingProgress(ctx.tenantId), listJourneys(ctx)]);
+  const [progress, journeyList] = await inTenant(ctx, (db) => Promise.all([onboardingProgress(db), listJourneys(db)]));
   return (
     <>
       <h1 className="text-2xl font-bold">{t('dashboard.welcome', { name: ctx.user.name })}</h1>

@@ -4,6 +4,7 @@ import { can } from '@/lib/auth/permissions';
 import { requireMember } from '@/lib/auth/session';
 import { formatDate } from '@/lib/i18n/format';
 import { getT } from '@/lib/i18n/server';
+import { inTenant } from '@/lib/core/tenancy';
 import { listJourneys } from '@/lib/journeys/queries';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -19,7 +20,7 @@ export default async function JourneysPage({ searchParams }: { searchParams: Pro
   const showArchived = (await searchParams).archived === '1';
   const { t, locale } = await getT('journeys');
   const { t: tv } = await getT('versions');
-  const list = await listJourneys(ctx, { includeArchived: showArchived });
+  const list = await inTenant(ctx, (db) => listJourneys(db, { includeArchived: showArchived }));
   const canWrite = can(ctx.role, 'journeys.write');
   return (
     <>

@@ -1,23 +1,14 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import type { ActionState } from '@/lib/core/action-state';
+import { memberLocale } from '@/lib/auth/session';
 import { memberAction } from '@/lib/core/actions';
-import { getT } from '@/lib/i18n/server';
-import { channels, type Channel } from '@/lib/journeys/model';
-import {
-  archivePersona,
-  createPersona,
-  duplicatePersona,
-  personaInputSchema,
-  photoFromFile,
-  unarchivePersona,
-  updatePersona,
-  type PersonaInput,
-} from '@/lib/personas/queries';
 import { uuid } from '@/lib/core/validation';
+import { getT } from '@/lib/i18n/server';
+import { imageDataUrl } from '@/lib/images/images';
+import { channels, type Channel } from '@/lib/journeys/model';
+import { archivePersona, createPersona, duplicatePersona, personaInputSchema, unarchivePersona, updatePersona, type PersonaInput } from '@/lib/personas/queries';
 
 // Each channel is its own checkbox (`channel_<key>`): the action wrapper keeps one value per name.
 const channelShape = Object.fromEntries(channels.map((c) => [`channel_${c}`, z.literal('on').optional()])) as {
@@ -28,7 +19,7 @@ const channelShape = Object.fromEntries(channels.map((c) => [`channel_${c}`, z.l
 const formSchema = personaInputSchema
   .omit({ photoUrl: true, preferredChannels: true })
   .extend({
-    // Present only when a file was chosen; its bytes are checked by photoFromFile.
+    // Present only when a file was chosen; its bytes are checked by imageDataUrl.
     photo: z.file('validation.image_type').optional(),
     removePhoto: z.literal('on').optional(),
     ...channelShape,
@@ -41,26 +32,21 @@ async function toInput(form: PersonaForm): Promise<PersonaInput> {
   return {
     ...fields,
     preferredChannels: channels.filter((c) => form[`channel_${c}`] === 'on'),
-    photoUrl: photo ? await photoFromFile(photo) : removePhoto ? null : undefined,
+    photoUrl: photo ? await imageDataUrl(photo, 'photo') : removePhoto ? null : undefined,
   };
 }
 
-/** Leaves for the persona page named by the action's answer (a new or copied persona). */
-function goToPersona(action: (prev: ActionState, fd: FormData) => Promise<ActionState>) {
-  return async (prev: ActionState, formData: FormData): Promise<ActionState> => {
-    const result = await action(prev, formData);
-    if (result.status === 'ok' && result.data?.id) redirect(`/personas/${result.data.id}`);
-    return result;
-  };
-}
-
-const create = memberAction('personas.write', formSchema, async (ctx, form) => {
-  const { id } = await createPersona(ctx, await toInput(form));
-  revalidatePath('/personas');
-  return { id };
-});
-
-export const createPersonaAction = goToPersona(create);
+/** Creates the persona, then opens its page. */
+export const createPersonaAction = memberAction(
+  'personas.write',
+  formSchema,
+  async (ctx, form): Promise<{ id: string }> => {
+    const created = await createPersona(ctx, await toInput(form));
+    revalidatePath('/personas');
+    return created;
+  },
+  { redirectTo: ({ id }) => `/personas/${id}`, repeatRedirectTo: '/personas' },
+);
 
 export const updatePersonaAction = memberAction(
   'personas.write',
@@ -73,21 +59,27 @@ export const updatePersonaAction = memberAction(
   { successKey: 'messages.saved' },
 );
 
-const duplicate = memberAction('personas.write', z.object({ id: uuid }), async (ctx, { id }) => {
-  const { t } = await getT('personas');
-  const copy = await duplicatePersona(ctx, id, t('duplicate_suffix'));
-  revalidatePath('/personas');
-  return { id: copy.id };
-});
+/** Copies the persona, then opens the copy. */
+export const duplicatePersonaAction = memberAction(
+  'personas.write',
+  z.object({ id: uuid }),
+  async (ctx, { id }): Promise<{ id: string }> => {
+    const { t } = await getT('personas', await memberLocale(ctx));
+    const copy = await duplicatePersona(ctx, id, t('duplicate_suffix'));
+    revalidatePath('/personas');
+    return copy;
+  },
+  { redirectTo: ({ id }) => `/personas/${id}` },
+);
 
-export const duplicatePersonaAction = goToPersona(duplicate);
-
+/** Archives (`archived=1`) or restores (`0`) a persona; answers which it did, for the message. */
 export const setArchivedAction = memberAction(
   'personas.write',
   z.object({ id: uuid, archived: z.enum(['1', '0'], 'validation.invalid') }),
-  async (ctx, { id, archived }) => {
+  async (ctx, { id, archived }): Promise<{ archived: boolean }> => {
     await (archived === '1' ? archivePersona : unarchivePersona)(ctx, id);
     revalidatePath('/personas');
     revalidatePath(`/personas/${id}`);
+    return { archived: archived === '1' };
   },
 );

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { personaPhotoPath, PersonaAvatar } from '@/components/personas/PersonaAvatar';
 import { can } from '@/lib/auth/permissions';
 import { requireMember } from '@/lib/auth/session';
+import { inTenant } from '@/lib/core/tenancy';
 import { getT } from '@/lib/i18n/server';
 import { countArchivedPersonas, genders, listPersonas } from '@/lib/personas/queries';
 
@@ -18,7 +19,7 @@ export default async function PersonasPage({ searchParams }: { searchParams: Pro
   const showArchived = (await searchParams).archived === '1';
   const { t } = await getT('personas');
   const { t: tj } = await getT('journeys');
-  const [list, archivedCount] = await Promise.all([listPersonas(ctx, { includeArchived: showArchived }), countArchivedPersonas(ctx)]);
+  const [list, archivedCount] = await inTenant(ctx, (db) => Promise.all([listPersonas(db, { includeArchived: showArchived }), countArchivedPersonas(db)]));
   const canWrite = can(ctx.role, 'personas.write');
   const active = list.filter((p) => !p.archivedAt);
   return (

@@ -1,37 +1,35 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { memberRole } from '@/db/schema';
-import type { ActionState } from '@/lib/core/action-state';
+import { memberRoles } from '@/lib/shared';
+import { memberLocale } from '@/lib/auth/session';
 import { memberAction } from '@/lib/core/actions';
+import { uuid } from '@/lib/core/validation';
 import { formatDateTime } from '@/lib/i18n/format';
-import { getLocale } from '@/lib/i18n/server';
 import { publicUrl } from '@/lib/links/public-url';
 import { changeRole, createInvite, leaveTeam, removeMember, revokeInvite, transferOwnership } from '@/lib/team/team';
-import { uuid } from '@/lib/core/validation';
 
-const role = z.enum(memberRole.enumValues, 'validation.required');
+const role = z.enum(memberRoles, 'validation.required');
 
 /** A new single-use link; the secret exists only in this answer, never again. */
-export const createInviteAction = memberAction('team.invite', z.object({ role: role.default('staff') }), async (ctx, input) => {
-  const invite = await createInvite(ctx, input.role);
-  revalidatePath('/team');
-  return {
-    link: await publicUrl(invite.path),
-    expires: formatDateTime(invite.expiresAt, await getLocale(), ctx.tenant.timeZone),
-  };
-});
-
-export const revokeInviteAction = memberAction(
+export const createInviteAction = memberAction(
   'team.invite',
-  z.object({ inviteId: uuid }),
-  async (ctx, input) => {
-    await revokeInvite(ctx, input.inviteId);
+  z.object({ role: role.default('staff') }),
+  async (ctx, input): Promise<{ link: string; expires: string }> => {
+    const invite = await createInvite(ctx, input.role);
     revalidatePath('/team');
+    return {
+      link: await publicUrl(invite.path),
+      expires: formatDateTime(invite.expiresAt, await memberLocale(ctx), ctx.tenant.timeZone),
+    };
   },
 );
+
+export const revokeInviteAction = memberAction('team.invite', z.object({ inviteId: uuid }), async (ctx, input) => {
+  await revokeInvite(ctx, input.inviteId);
+  revalidatePath('/team');
+});
 
 export const changeRoleAction = memberAction(
   'team.manage',
@@ -54,17 +52,15 @@ export const transferOwnershipAction = memberAction('team.manage', z.object({ us
   revalidatePath('/', 'layout');
 });
 
-const leave = memberAction('team.read', z.object({}), async (ctx) => {
-  await leaveTeam(ctx);
-  return { next: ctx.user.memberships.length > 1 ? '/dashboard' : '/no-business' };
-});
-
 /** Leaves, then goes where the account still has a place: another business, or none. */
-export async function leaveTeamAction(prev: ActionState, formData: FormData): Promise<ActionState> {
-  const result = await leave(prev, formData);
-  if (result.status === 'ok' && result.data?.next) {
+export const leaveTeamAction = memberAction(
+  'team.read',
+  z.object({}),
+  async (ctx): Promise<{ next: string }> => {
+    const { otherBusiness } = await leaveTeam(ctx);
+    // The header (business name, switcher) changes on every page.
     revalidatePath('/', 'layout');
-    redirect(result.data.next);
-  }
-  return result;
-}
+    return { next: otherBusiness ? '/dashboard' : '/no-business' };
+  },
+  { redirectTo: ({ next }) => next },
+);

@@ -6,6 +6,7 @@ import { MemberList } from '@/components/team/MemberList';
 import { PendingInvites } from '@/components/team/PendingInvites';
 import { can } from '@/lib/auth/permissions';
 import { requireMember } from '@/lib/auth/session';
+import { inTenant } from '@/lib/core/tenancy';
 import { getT } from '@/lib/i18n/server';
 import { listMembers, listPendingInvites } from '@/lib/team/team';
 import {
@@ -27,7 +28,7 @@ export default async function TeamPage() {
   const { t } = await getT('team');
   const canManage = can(ctx.role, 'team.manage');
   const canInvite = can(ctx.role, 'team.invite');
-  const [members, invites] = await Promise.all([listMembers(ctx), canInvite ? listPendingInvites(ctx) : Promise.resolve([])]);
+  const [members, invites] = await inTenant(ctx, (db) => Promise.all([listMembers(db), canInvite ? listPendingInvites(db) : Promise.resolve([])]));
   const business = ctx.tenant.tenantName;
   const timeZone = ctx.tenant.timeZone;
   return (

@@ -1,7 +1,7 @@
 'use server';
 
 import { z } from 'zod';
-import { businessType } from '@/db/schema';
+import { businessTypes } from '@/lib/shared';
 import { signUp } from '@/lib/accounts/accounts';
 import { publicAction } from '@/lib/core/actions';
 import { timeZones } from '@/lib/i18n/format';
@@ -11,7 +11,7 @@ import { email, newPassword, requiredText } from '@/lib/core/validation';
 const schema = z.object({
   name: requiredText(80),
   businessName: requiredText(120),
-  businessType: z.enum(businessType.enumValues, 'validation.required'),
+  businessType: z.enum(businessTypes, 'validation.required'),
   city: requiredText(80),
   timeZone: z.enum(timeZones, 'validation.required'),
   email,

@@ -6,11 +6,9 @@ import { SelectField, TextField } from '@/components/ui/Field';
 import { FormMessage } from '@/components/ui/FormMessage';
 import { SubmissionId } from '@/components/ui/SubmissionId';
 import { SubmitButton } from '@/components/ui/SubmitButton';
-import { idleState, type ActionState } from '@/lib/core/action-state';
-import { LIMITS } from '@/lib/journeys/model';
+import { idleState, type ActionState, type FormAction } from '@/lib/core/action-state';
+import { LIMITS, type RevisionMove } from '@/lib/journeys/model';
 import { announceDetailsSaved } from './details-saved';
-
-type Action = (prev: ActionState, fd: FormData) => Promise<ActionState>;
 
 /** Name, persona and status of a journey; the map itself is saved by the editor below it. */
 export function JourneyDetailsForm({
@@ -23,7 +21,7 @@ export function JourneyDetailsForm({
   statuses,
   submission,
 }: {
-  action: Action;
+  action: FormAction<RevisionMove>;
   journeyId: string;
   name: string;
   personaId: string | null;
@@ -34,11 +32,9 @@ export function JourneyDetailsForm({
 }) {
   const { t } = useTranslation('map');
   const { t: tj } = useTranslation('journeys');
-  const [state, formAction] = useActionState<ActionState, FormData>(async (prev, fd) => {
+  const [state, formAction] = useActionState<ActionState<RevisionMove>, FormData>(async (prev, fd) => {
     const result = await action(prev, fd);
-    if (result.status === 'ok' && result.data?.from && result.data.to) {
-      announceDetailsSaved({ journeyId, from: Number(result.data.from), to: Number(result.data.to) });
-    }
+    if (result.status === 'ok' && result.data) announceDetailsSaved({ journeyId, ...result.data });
     return result;
   }, idleState);
   // After a refusal show what the user typed; after a save, what the server now holds (the keys

@@ -3,16 +3,14 @@
 import { useRouter } from 'next/navigation';
 import { startTransition, useActionState, useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { idleState, type ActionState } from '@/lib/core/action-state';
-import { LIMITS, type StageDoc } from '@/lib/journeys/model';
+import { idleState, type ActionState, type FormAction } from '@/lib/core/action-state';
+import { LIMITS, type MapSaveAnswer, type StageDoc } from '@/lib/journeys/model';
 import { editorReducer, fieldId, fromStages, signature, toSave, validate, type EditorAction, type EditorDoc, type EditorStage } from './editor-state';
 import { onDetailsSaved } from './details-saved';
 import { EmotionChart } from './EmotionChart';
 import { SaveBar } from './SaveBar';
 import { StageCard } from './StageCard';
 import { useUnsavedWarning } from './useUnsavedWarning';
-
-type Action = (prev: ActionState, fd: FormData) => Promise<ActionState>;
 
 const ADD_STAGE_ID = 'map-add-stage';
 
@@ -30,7 +28,7 @@ export function MapEditor({
   canWrite,
   submission,
 }: {
-  action: Action;
+  action: FormAction<MapSaveAnswer>;
   journeyId: string;
   revision: number;
   isCycle: boolean;
@@ -49,7 +47,7 @@ export function MapEditor({
   const [seenRevision, setSeenRevision] = useState(revision);
   const [reloading, setReloading] = useState(false);
   const [checked, setChecked] = useState(false);
-  const [hidden, setHidden] = useState<ActionState | null>(null);
+  const [hidden, setHidden] = useState<ActionState<MapSaveAnswer> | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const [dragFrom, setDragFrom] = useState<number | null>(null);
   const [dropAt, setDropAt] = useState<number | null>(null);
@@ -57,19 +55,20 @@ export function MapEditor({
   const newStages = useRef(0);
   const focusTarget = useRef<string | null>(null);
 
-  const [state, formAction, pending] = useActionState<ActionState, FormData>(async (prev, fd) => {
+  const [state, formAction, pending] = useActionState<ActionState<MapSaveAnswer>, FormData>(async (prev, fd) => {
     const result = await action(prev, fd);
     const submitted = sent.current;
-    if (result.status === 'ok' && result.data?.revision && submitted) {
-      setBase(Number(result.data.revision));
+    const saved = result.status === 'ok' && result.data && 'stageIds' in result.data ? result.data : null;
+    if (saved && submitted) {
+      setBase(saved.revision);
       setSavedSig(submitted.sig);
-      dispatch({ type: 'saved', uids: submitted.uids, ids: result.data.stageIds ? result.data.stageIds.split(',') : [] });
+      dispatch({ type: 'saved', uids: submitted.uids, ids: saved.stageIds });
     }
     return result;
   }, idleState);
 
   const sig = useMemo(() => signature(doc), [doc]);
-  const conflict = state.status === 'error' && !!state.data?.conflict && state !== hidden;
+  const conflict = state.status === 'error' && !!state.data && 'conflict' in state.data && state !== hidden;
   const dirty = sig !== savedSig;
   useUnsavedWarning(dirty && canWrite, t('editor.leave_unsaved'));
 
@@ -181,7 +180,7 @@ export function MapEditor({
   };
 
   const fieldError = state.fieldErrors ? Object.values(state.fieldErrors)[0] : undefined;
-  const shown: ActionState =
+  const shown: ActionState<MapSaveAnswer> =
     conflict || state === hidden || (state.status === 'ok' && dirty) ? idleState : { ...state, message: state.message ?? fieldError };
   const problem = Object.keys(issues).length ? (messages._form ?? t('editor.fix_errors')) : null;
   const first = doc.stages[0];

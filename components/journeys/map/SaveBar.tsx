@@ -17,7 +17,7 @@ export function SaveBar({
   onReload,
 }: {
   /** The last answer to show; idle when there is nothing to say. */
-  state: ActionState;
+  state: ActionState<unknown>;
   pending: boolean;
   dirty: boolean;
   /** The translated conflict message, when the last save was refused as stale. */

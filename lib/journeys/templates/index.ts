@@ -3,7 +3,7 @@
  * an owner who would rather edit an example than face an empty map. One file per template in
  * lib/journey-templates/; names and descriptions shown to users are in journeys.json `templates`.
  */
-import type { BusinessType } from '@/db/schema';
+import type { BusinessType } from '../../shared/business';
 import { bengkel } from './bengkel';
 import { cafe } from './cafe';
 import { build, type JourneyTemplate, type Locale, type TemplateDef } from './define';

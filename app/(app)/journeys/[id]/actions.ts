@@ -2,13 +2,10 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { journeyStatus } from '@/db/schema';
-import type { ActionState } from '@/lib/core/action-state';
+import { journeyStatuses } from '@/lib/shared/journeys';
 import { memberAction } from '@/lib/core/actions';
-import { AppError } from '@/lib/core/errors';
-import { getT } from '@/lib/i18n/server';
-import { LIMITS, mapSaveSchema } from '@/lib/journeys/model';
-import { getJourney, saveMap, updateJourneyDetails } from '@/lib/journeys/queries';
+import { LIMITS, mapSaveSchema, type MapSaveAnswer, type RevisionMove } from '@/lib/journeys/model';
+import { saveMap, updateJourneyDetails } from '@/lib/journeys/queries';
 import { requiredText, uuid } from '@/lib/core/validation';
 
 // The editor sends the whole map as one JSON field: FormData cannot carry nested lists.
@@ -25,34 +22,23 @@ const mapField = z
   })
   .pipe(mapSaveSchema);
 
-const save = memberAction('journeys.write', z.object({ journeyId: uuid, map: mapField }), async (ctx, input): Promise<Record<string, string>> => {
-  try {
-    const { revision } = await saveMap(ctx, input.journeyId, input.map);
-    // New stages got their ids in the database; the editor keeps them so the next save updates
-    // those rows instead of inserting them again.
-    const { stages } = await getJourney(ctx, input.journeyId);
-    revalidatePath(`/journeys/${input.journeyId}`);
-    return { revision: String(revision), stageIds: stages.map((s) => s.id ?? '').join(',') };
-  } catch (err) {
-    if (err instanceof AppError && err.key === 'errors.journey_conflict') return { conflict: String(err.opts.params?.revision ?? '') };
-    throw err;
-  }
-});
-
 /**
- * Saves the map from the revision the editor started from. A stale revision is answered as an
- * error carrying `data.conflict`, so the editor can keep the user's edits and offer a reload.
+ * Saves the map from the revision the editor started from, and answers the new revision with the
+ * ids the stages now have (new stages got theirs in this same transaction): the editor keeps them,
+ * so its next save updates those rows instead of inserting them again. A stale revision is
+ * answered as an error whose data is a MapConflict, so the editor keeps the user's edits and
+ * offers a reload.
  */
-export async function saveMapAction(prev: ActionState, formData: FormData): Promise<ActionState> {
-  const result = await save(prev, formData);
-  if (result.status !== 'ok' || result.message) return result;
-  if (result.data?.conflict !== undefined) {
-    const { t } = await getT('common');
-    return { status: 'error', message: t('errors.journey_conflict', { revision: result.data.conflict }), data: { conflict: '1' }, submission: result.submission };
-  }
-  const { t } = await getT('map');
-  return { ...result, message: t('editor.saved') };
-}
+export const saveMapAction = memberAction(
+  'journeys.write',
+  z.object({ journeyId: uuid, map: mapField }),
+  async (ctx, input): Promise<MapSaveAnswer> => {
+    const saved = await saveMap(ctx, input.journeyId, input.map);
+    revalidatePath(`/journeys/${input.journeyId}`);
+    return saved;
+  },
+  { successKey: 'map:editor.saved' },
+);
 
 const optionalId = z.union([uuid, z.literal('')]).transform((v) => v || null);
 
@@ -62,14 +48,14 @@ export const updateJourneyDetailsAction = memberAction(
     journeyId: uuid,
     name: requiredText(LIMITS.name),
     personaId: optionalId,
-    status: z.enum(journeyStatus.enumValues, 'validation.required'),
+    status: z.enum(journeyStatuses, 'validation.required'),
     // What the form showed when it was opened (hidden fields): a teammate's change since is reported, not overwritten.
     seenName: z.string().max(LIMITS.name),
     seenPersonaId: optionalId,
-    seenStatus: z.enum(journeyStatus.enumValues),
+    seenStatus: z.enum(journeyStatuses),
   }),
-  async (ctx, input) => {
-    const { from, to } = await updateJourneyDetails(
+  async (ctx, input): Promise<RevisionMove> => {
+    const moved = await updateJourneyDetails(
       ctx,
       input.journeyId,
       { name: input.name, personaId: input.personaId, status: input.status },
@@ -78,7 +64,7 @@ export const updateJourneyDetailsAction = memberAction(
     revalidatePath(`/journeys/${input.journeyId}`);
     // The map editor on this page moves its unsaved edits onto the new revision when they started
     // from `from` (nobody else saved in between) instead of reporting a conflict with this change.
-    return { from: String(from), to: String(to) };
+    return moved;
   },
   { successKey: 'messages.saved' },
 );

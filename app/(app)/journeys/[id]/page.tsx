@@ -4,11 +4,12 @@ import Link from 'next/link';
 import { ToolsNav } from '@/components/journeys/ToolsNav';
 import { JourneyDetailsForm } from '@/components/journeys/map/JourneyDetailsForm';
 import { MapEditor } from '@/components/journeys/map/MapEditor';
-import { journeyStatus } from '@/db/schema';
+import { journeyStatuses } from '@/lib/shared/journeys';
 import { can } from '@/lib/auth/permissions';
 import { requireMember } from '@/lib/auth/session';
 import { getT } from '@/lib/i18n/server';
 import { idOr404, or404 } from '@/lib/core/not-found';
+import { inTenant } from '@/lib/core/tenancy';
 import { getJourney } from '@/lib/journeys/queries';
 import { personaOptions } from '@/lib/personas/queries';
 import { saveMapAction, updateJourneyDetailsAction } from './actions';
@@ -21,10 +22,15 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function JourneyMapPage({ params }: { params: Promise<{ id: string }> }) {
   const ctx = await requireMember('journeys.read');
   const id = idOr404((await params).id);
-  const { journey, stages, persona } = await or404(getJourney(ctx, id));
   const canWrite = can(ctx.role, 'journeys.write');
-  // An archived persona is not offered for new journeys, but stays selectable where it is in use.
-  const personas = canWrite ? await personaOptions(ctx, { keep: journey.personaId }) : [];
+  const { journey, stages, persona, personas } = await or404(
+    inTenant(ctx, async (db) => {
+      const loaded = await getJourney(db, id);
+      // An archived persona is not offered for new journeys, but stays selectable where it is in use.
+      const personas = canWrite ? await personaOptions(db, { keep: loaded.journey.personaId }) : [];
+      return { ...loaded, personas };
+    }),
+  );
   const { t } = await getT('map');
   const { t: tj } = await getT('journeys');
 
@@ -70,7 +76,7 @@ export default async function JourneyMapPage({ params }: { params: Promise<{ id:
               personaId={journey.personaId}
               status={journey.status}
               personas={personas}
-              statuses={[...journeyStatus.enumValues]}
+              statuses={[...journeyStatuses]}
               submission={randomUUID()}
             />
           </div>

@@ -3,6 +3,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { NewJourneyForm } from '@/components/journeys/NewJourneyForm';
 import { requireMember } from '@/lib/auth/session';
+import { inTenant } from '@/lib/core/tenancy';
 import { getT } from '@/lib/i18n/server';
 import { startChoices } from '@/lib/journeys/start';
 import { getTemplate } from '@/lib/journeys/templates';
@@ -18,7 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function NewJourneyPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const ctx = await requireMember('journeys.write');
   const { t, locale } = await getT('journeys');
-  const [tenant, personas] = await Promise.all([getTenant(ctx), personaOptions(ctx)]);
+  const [tenant, personas] = await inTenant(ctx, (db) => Promise.all([getTenant(db), personaOptions(db)]));
   const choices = startChoices(tenant.businessType);
   // A persona page may link here with its persona chosen; anything not on the list is ignored.
   const wanted = (await searchParams).persona;

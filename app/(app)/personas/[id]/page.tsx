@@ -1,29 +1,33 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
+import { cache } from 'react';
 import { personaPhotoPath, PersonaAvatar } from '@/components/personas/PersonaAvatar';
 import { PersonaActions } from '@/components/personas/PersonaActions';
 import { PersonaForm } from '@/components/personas/PersonaForm';
 import { can } from '@/lib/auth/permissions';
-import { requireMember } from '@/lib/auth/session';
-import { NotFoundError } from '@/lib/core/errors';
+import { requireMember, type MemberContext } from '@/lib/auth/session';
+import { idOr404, or404 } from '@/lib/core/not-found';
+import { inTenant } from '@/lib/core/tenancy';
 import { formatDateTime } from '@/lib/i18n/format';
 import { getT } from '@/lib/i18n/server';
-import { getPersona, journeysUsingPersona, type PersonaContext } from '@/lib/personas/queries';
+import { personaTexts } from '@/lib/personas/fields';
+import { getPersona, journeysUsingPersona } from '@/lib/personas/queries';
 import { duplicatePersonaAction, setArchivedAction, updatePersonaAction } from '../actions';
 
 type Props = { params: Promise<{ id: string }> };
 
-/** The persona with the journeys mapped for it; a foreign or unknown id is a 404. */
-async function load(ctx: PersonaContext, id: string) {
-  try {
-    const [persona, usedIn] = await Promise.all([getPersona(ctx, id), journeysUsingPersona(ctx, id)]);
-    return { persona, usedIn };
-  } catch (err) {
-    if (err instanceof NotFoundError) notFound();
-    throw err;
-  }
-}
+/**
+ * The persona with the journeys mapped for it, in one unit of work, once per request (the title
+ * and the page share it); a foreign, unknown or malformed id is a 404.
+ */
+const loadPersona = cache((tenantId: string, userId: string, id: string) => {
+  const personaId = idOr404(id);
+  return or404(
+    inTenant({ tenantId, userId }, async (db) => ({ persona: await getPersona(db, personaId), usedIn: await journeysUsingPersona(db, personaId) })),
+  );
+});
+
+const load = (ctx: MemberContext, id: string) => loadPersona(ctx.tenantId, ctx.userId, id);
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const ctx = await requireMember('journeys.read');
@@ -83,26 +87,7 @@ export default async function PersonaPage({ params }: Props) {
         <PersonaForm
           action={updatePersonaAction}
           readOnly={!canWrite}
-          current={{
-            id: p.id,
-            name: p.name,
-            avatarColor: p.avatarColor,
-            photoSrc,
-            ageRange: p.ageRange,
-            gender: p.gender,
-            location: p.location,
-            occupation: p.occupation,
-            lifestyle: p.lifestyle,
-            personality: p.personality,
-            goals: p.goals,
-            painPoints: p.painPoints,
-            expectations: p.expectations,
-            shoppingPreferences: p.shoppingPreferences,
-            preferredChannels: p.preferredChannels,
-            activeTimes: p.activeTimes,
-            brandView: p.brandView,
-            notes: p.notes,
-          }}
+          current={{ id: p.id, name: p.name, avatarColor: p.avatarColor, photoSrc, preferredChannels: p.preferredChannels, ...personaTexts(p) }}
         />
       </div>
     </div>

@@ -2,16 +2,16 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { businessType } from '@/db/schema';
+import { businessTypes } from '@/lib/shared';
 import { memberAction } from '@/lib/core/actions';
 import { timeZones } from '@/lib/i18n/format';
-import { logoDataUrl } from '@/lib/images/images';
+import { imageDataUrl } from '@/lib/images/images';
 import { updateTenant } from '@/lib/team/team';
 import { requiredText } from '@/lib/core/validation';
 
 const schema = z.object({
   name: requiredText(120),
-  businessType: z.enum(businessType.enumValues, 'validation.required'),
+  businessType: z.enum(businessTypes, 'validation.required'),
   city: requiredText(80),
   timeZone: z.enum(timeZones, 'validation.required'),
   // Present only when a file was chosen; its content is checked by lib/images/images.ts.
@@ -24,7 +24,7 @@ export const updateBusinessAction = memberAction(
   'tenant.settings',
   schema,
   async (ctx, { logo, removeLogo, ...details }) => {
-    const logoUrl = removeLogo ? null : logo ? await logoDataUrl(logo) : undefined;
+    const logoUrl = removeLogo ? null : logo ? await imageDataUrl(logo, 'logo') : undefined;
     await updateTenant(ctx, logoUrl === undefined ? details : { ...details, logoUrl });
     // The header shows the business's name and logo on every page.
     revalidatePath('/', 'layout');

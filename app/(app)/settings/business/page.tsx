@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Metadata } from 'next';
 import { BusinessForm } from '@/components/settings/BusinessForm';
-import { businessType } from '@/db/schema';
+import { businessTypes } from '@/lib/shared';
 import { requireMember } from '@/lib/auth/session';
+import { inTenant } from '@/lib/core/tenancy';
 import { timeZones } from '@/lib/i18n/format';
 import { getT } from '@/lib/i18n/server';
 import { logoPath } from '@/lib/images/images';
@@ -16,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function BusinessSettingsPage() {
   const ctx = await requireMember('tenant.settings');
-  const tenant = await getTenant(ctx);
+  const tenant = await inTenant(ctx, getTenant);
   const { t } = await getT('settings');
   return (
     <div className="max-w-xl">
@@ -26,7 +27,7 @@ export default async function BusinessSettingsPage() {
         <BusinessForm
           action={updateBusinessAction}
           current={{ name: tenant.name, businessType: tenant.businessType, city: tenant.city, timeZone: tenant.timeZone, logoSrc: logoPath(ctx.tenantId, ctx.tenant.logoVersion) }}
-          businessTypes={[...businessType.enumValues]}
+          businessTypes={[...businessTypes]}
           timeZones={[...timeZones]}
           submission={randomUUID()}
         />

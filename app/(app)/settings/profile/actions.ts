@@ -4,10 +4,10 @@ import { revalidatePath } from 'next/cache';
 import { cookies } from 'next/headers';
 import { z } from 'zod';
 import { changePassword, updateProfile } from '@/lib/accounts/accounts';
-import { memberAction } from '@/lib/core/actions';
 import { signOutEverywhere } from '@/lib/auth/sessions';
-import { localeCookie, locales } from '@/lib/i18n/settings';
+import { accountAction } from '@/lib/core/actions';
 import { anyPassword, newPassword, requiredText } from '@/lib/core/validation';
+import { localeCookie, locales } from '@/lib/i18n/settings';
 
 const profileSchema = z.object({
   name: requiredText(80),
@@ -15,8 +15,7 @@ const profileSchema = z.object({
 });
 
 /** Saves name and language; the language also becomes this device's UI language at once. */
-export const updateProfileAction = memberAction(
-  null,
+export const updateProfileAction = accountAction(
   profileSchema,
   async (ctx, input) => {
     await updateProfile(ctx.userId, input);
@@ -33,16 +32,17 @@ const passwordSchema = z
 
 /**
  * Changes the password, which ends every session of the user, this one included: the form signs
- * this device in again with the new password right after.
+ * this device in again with the new password right after. Sent twice (a double tap, a retry), the
+ * second answer is "saved" too, not "wrong current password" (lib/accounts changePassword).
  */
-export const changePasswordAction = memberAction(null, passwordSchema, async (ctx, input) => {
-  await changePassword(ctx.userId, input.currentPassword, input.newPassword, ctx.ip);
+export const changePasswordAction = accountAction(passwordSchema, async (ctx, input): Promise<{ alreadyChanged: boolean }> => {
+  return changePassword(ctx.userId, input.currentPassword, input.newPassword, ctx.ip);
 });
 
 /**
  * Ends every session of the account on the server, this device's too (a lost phone, a shared
  * computer). The form then signs this browser out and shows the sign-in page.
  */
-export const signOutEverywhereAction = memberAction(null, z.object({}), async (ctx) => {
-  await signOutEverywhere({ userId: ctx.userId, tenantIds: ctx.user.memberships.map((m) => m.tenantId), ip: ctx.ip });
+export const signOutEverywhereAction = accountAction(z.object({}), async (ctx) => {
+  await signOutEverywhere({ userId: ctx.userId, ip: ctx.ip });
 });

@@ -2,8 +2,10 @@
 // Served from here rather than inlined as a data URL so the header does not carry it on every page.
 import { NextResponse } from 'next/server';
 import { getSession } from '@/lib/auth/session';
-import { decodeLogo } from '@/lib/images/images';
-import { getTenant } from '@/lib/team/team';
+import { isUuid } from '@/lib/core/ids';
+import { inTenant } from '@/lib/core/tenancy';
+import { decodeImage } from '@/lib/images/images';
+import { getMemberLogo } from '@/lib/team/team';
 
 export const dynamic = 'force-dynamic';
 
@@ -14,9 +16,9 @@ const notFound = () =>
 export async function GET(_req: Request, { params }: { params: Promise<{ tenantId: string }> }) {
   const { tenantId } = await params;
   const session = await getSession();
-  // Only a business the user belongs to; any other id answers like a missing one.
-  if (!session?.user.memberships.some((m) => m.tenantId === tenantId)) return notFound();
-  const logo = decodeLogo((await getTenant({ tenantId, userId: session.user.id })).logoUrl);
+  if (!session || !isUuid(tenantId)) return notFound();
+  // Only a business the user belongs to (checked in the same query); any other id answers like a missing one.
+  const logo = decodeImage(await inTenant({ tenantId, userId: session.user.id }, getMemberLogo));
   if (!logo) return notFound();
   return new NextResponse(new Uint8Array(logo.bytes), {
     headers: {

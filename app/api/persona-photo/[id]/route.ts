@@ -4,6 +4,8 @@ import { NextResponse } from 'next/server';
 import { can } from '@/lib/auth/permissions';
 import { getSession } from '@/lib/auth/session';
 import { NotFoundError } from '@/lib/core/errors';
+import { isUuid } from '@/lib/core/ids';
+import { inTenant } from '@/lib/core/tenancy';
 import { getPersonaPhoto } from '@/lib/personas/queries';
 
 export const dynamic = 'force-dynamic';
@@ -15,11 +17,11 @@ const notFound = () =>
 export async function GET(_req: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const session = await getSession();
-  if (!session?.tenant || !can(session.tenant.role, 'journeys.read')) return notFound();
+  if (!session?.tenant || !can(session.tenant.role, 'journeys.read') || !isUuid(id)) return notFound();
   let photo;
   try {
     // The business is the session's: another business's persona answers like a missing one.
-    photo = await getPersonaPhoto({ tenantId: session.tenant.tenantId, userId: session.user.id }, id);
+    photo = await inTenant({ tenantId: session.tenant.tenantId, userId: session.user.id }, (db) => getPersonaPhoto(db, id));
   } catch (err) {
     if (err instanceof NotFoundError) return notFound();
     throw err;

@@ -5,14 +5,14 @@ import { JoinForm } from '@/components/team/JoinForm';
 import { NewMemberForm } from '@/components/team/NewMemberForm';
 import { SignOutHere } from '@/components/team/SignOutHere';
 import { getSession } from '@/lib/auth/session';
-import { getT } from '@/lib/i18n/server';
-import { guardedLookup } from '@/lib/rate-limit/limiter';
+import { idOr404 } from '@/lib/core/not-found';
 import { clientIp } from '@/lib/core/request';
-import { invitePath, inspectInvite } from '@/lib/team/team';
-import { uuid } from '@/lib/core/validation';
+import { inTenant } from '@/lib/core/tenancy';
+import { getT } from '@/lib/i18n/server';
+import { secretTokenPattern } from '@/lib/links/tokens';
+import { guardedLookup } from '@/lib/rate-limit/limiter';
+import { invitePath, inspectInvite, isMember } from '@/lib/team/team';
 import { acceptAsNewUserAction, acceptAsUserAction } from './actions';
-
-const tokenPattern = /^[A-Za-z0-9_-]{20,64}$/;
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getT('team');
@@ -22,9 +22,17 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** Where an invite link lands: who invites you and as what, then one step to join. */
 export default async function InvitePage({ params }: { params: Promise<{ tenantId: string; token: string }> }) {
-  const { tenantId, token } = await params;
-  if (!uuid.safeParse(tenantId).success || !tokenPattern.test(token)) notFound();
-  const invite = await guardedLookup(await clientIp(), () => inspectInvite(tenantId, token));
+  const { tenantId: rawTenantId, token } = await params;
+  const tenantId = idOr404(rawTenantId);
+  if (!secretTokenPattern.test(token)) notFound();
+  const session = await getSession();
+  // One unit of work in the link's business: the invite, and whether the signed-in visitor is a member already.
+  const invite = await guardedLookup(await clientIp(), () =>
+    inTenant({ tenantId, userId: session?.user.id ?? '' }, async (db) => {
+      const found = await inspectInvite(db, token);
+      return found && { ...found, alreadyMember: session ? await isMember(db, session.user.id) : false };
+    }),
+  );
   if (!invite) notFound();
   const { t, locale } = await getT('team');
   const { t: tc } = await getT('common');
@@ -41,9 +49,8 @@ export default async function InvitePage({ params }: { params: Promise<{ tenantI
     );
   }
 
-  const session = await getSession();
   const role = tc(`roles.${invite.role}`).toLocaleLowerCase(locale);
-  const alreadyMember = session?.user.memberships.some((m) => m.tenantId === tenantId) ?? false;
+  const alreadyMember = invite.alreadyMember;
   return (
     <>
       <h1 className="text-2xl font-bold">{t('accept.title', { business: invite.tenantName, role })}</h1>

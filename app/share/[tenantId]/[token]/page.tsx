@@ -5,8 +5,9 @@ import { StageCards } from '@/components/journeys/StageCards';
 import { getT } from '@/lib/i18n/server';
 import { resolveShareLink } from '@/lib/journeys/sharing';
 import { guardedLookup } from '@/lib/rate-limit/limiter';
+import { idOr404 } from '@/lib/core/not-found';
 import { clientIp } from '@/lib/core/request';
-import { uuid } from '@/lib/core/validation';
+import { inTenant } from '@/lib/core/tenancy';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getT('versions');
@@ -16,9 +17,11 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** A shared map, read-only, for anyone holding the link; revoked or unknown links are 404. */
 export default async function SharedJourneyPage({ params }: { params: Promise<{ tenantId: string; token: string }> }) {
-  const { tenantId, token } = await params;
-  if (!uuid.safeParse(tenantId).success) notFound();
-  const shared = await guardedLookup(await clientIp(), () => resolveShareLink(tenantId, token));
+  const { tenantId: rawTenantId, token } = await params;
+  const tenantId = idOr404(rawTenantId);
+  // One transaction in the link's business, as an anonymous visitor: the link alone grants reading
+  // this one journey. Misses count towards the address's limit of link guesses.
+  const shared = await guardedLookup(await clientIp(), () => inTenant({ tenantId, userId: '' }, (db) => resolveShareLink(db, token)));
   if (!shared) notFound();
   const { doc, tenantName } = shared;
   const { t } = await getT('versions');

@@ -7,6 +7,7 @@ import { ToolsNav } from '@/components/journeys/ToolsNav';
 import { requireMember } from '@/lib/auth/session';
 import { getT } from '@/lib/i18n/server';
 import { idOr404, or404 } from '@/lib/core/not-found';
+import { inTenant } from '@/lib/core/tenancy';
 import { listShareLinks } from '@/lib/journeys/sharing';
 import { getJourney } from '@/lib/journeys/queries';
 import { createShareLinkAction, revokeShareLinkAction } from './actions';
@@ -20,7 +21,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function SharePage({ params }: { params: Promise<{ id: string }> }) {
   const ctx = await requireMember('journeys.write');
   const id = idOr404((await params).id);
-  const [{ journey }, links] = await or404(Promise.all([getJourney(ctx, id), listShareLinks(ctx, id)]));
+  const [{ journey }, links] = await or404(inTenant(ctx, (db) => Promise.all([getJourney(db, id), listShareLinks(db, id)])));
   const { t } = await getT('versions');
   return (
     <>

@@ -8,6 +8,7 @@ import { can } from '@/lib/auth/permissions';
 import { requireMember } from '@/lib/auth/session';
 import { getT } from '@/lib/i18n/server';
 import { idOr404, or404 } from '@/lib/core/not-found';
+import { inTenant } from '@/lib/core/tenancy';
 import { getJourney, listVersions } from '@/lib/journeys/queries';
 import { restoreVersionAction, saveVersionAction } from './actions';
 
@@ -20,7 +21,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function VersionsPage({ params }: { params: Promise<{ id: string }> }) {
   const ctx = await requireMember('journeys.read');
   const id = idOr404((await params).id);
-  const [{ journey }, versions] = await or404(Promise.all([getJourney(ctx, id), listVersions(ctx, id)]));
+  const [{ journey }, versions] = await or404(inTenant(ctx, (db) => Promise.all([getJourney(db, id), listVersions(db, id)])));
   const { t } = await getT('versions');
   const canWrite = can(ctx.role, 'journeys.write');
   return (

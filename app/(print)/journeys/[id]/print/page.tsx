@@ -6,6 +6,7 @@ import { requireMember } from '@/lib/auth/session';
 import { formatDateTime } from '@/lib/i18n/format';
 import { getT } from '@/lib/i18n/server';
 import { idOr404, or404 } from '@/lib/core/not-found';
+import { inTenant } from '@/lib/core/tenancy';
 import { exportJourney } from '@/lib/journeys/queries';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -17,7 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function PrintPage({ params }: { params: Promise<{ id: string }> }) {
   const ctx = await requireMember('journeys.read');
   const id = idOr404((await params).id);
-  const doc = await or404(exportJourney(ctx, id));
+  const doc = await or404(inTenant(ctx, (db) => exportJourney(db, id)));
   const { t, locale } = await getT('versions');
   return (
     <>

@@ -3,9 +3,10 @@ import { NextResponse } from 'next/server';
 import { can } from '@/lib/auth/permissions';
 import { getSession } from '@/lib/auth/session';
 import { NotFoundError } from '@/lib/core/errors';
+import { isUuid } from '@/lib/core/ids';
+import { inTenant } from '@/lib/core/tenancy';
 import { attachmentHeader } from '@/lib/journeys/exchange';
 import { exportJourney } from '@/lib/journeys/queries';
-import { uuid } from '@/lib/core/validation';
 
 export const dynamic = 'force-dynamic';
 
@@ -17,9 +18,9 @@ export async function GET(_req: Request, { params }: { params: Promise<{ id: str
   const { id } = await params;
   const session = await getSession();
   if (!session) return NextResponse.json({ error: 'signed_out' }, { status: 401, headers: noStore });
-  if (!session.tenant || !can(session.tenant.role, 'journeys.read') || !uuid.safeParse(id).success) return notFound();
+  if (!session.tenant || !can(session.tenant.role, 'journeys.read') || !isUuid(id)) return notFound();
   try {
-    const doc = await exportJourney({ tenantId: session.tenant.tenantId, userId: session.user.id }, id);
+    const doc = await inTenant({ tenantId: session.tenant.tenantId, userId: session.user.id }, (db) => exportJourney(db, id));
     return new NextResponse(`${JSON.stringify(doc, null, 2)}\n`, {
       headers: {
         'Content-Type': 'application/json; charset=utf-8',

@@ -11,16 +11,17 @@ import { can } from '@/lib/auth/permissions';
 import { requireMember } from '@/lib/auth/session';
 import { getT } from '@/lib/i18n/server';
 import { diffJourneys, type JourneyDoc } from '@/lib/journeys/model';
+import { isUuid } from '@/lib/core/ids';
 import { idOr404, or404 } from '@/lib/core/not-found';
+import { inTenant } from '@/lib/core/tenancy';
 import { exportJourney, getJourney, getVersions, listVersions } from '@/lib/journeys/queries';
-import { uuid } from '@/lib/core/validation';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getT('versions');
   return { title: t('compare.title') };
 }
 
-const side = (v: unknown) => (v === 'current' || (typeof v === 'string' && uuid.safeParse(v).success) ? v : null);
+const side = (v: unknown) => (v === 'current' || isUuid(v) ? v : null);
 
 function Column({ id, label, doc, marks }: { id: string; label: string; doc: JourneyDoc; marks: StageMarks[] }) {
   return (
@@ -50,12 +51,14 @@ export default async function ComparePage({
   if (!a || !b) notFound();
   const versionIds = [a, b].filter((x) => x !== 'current');
   const [{ journey }, versions, picked, current] = await or404(
-    Promise.all([
-      getJourney(ctx, id),
-      listVersions(ctx, id),
-      versionIds.length ? getVersions(ctx, id, versionIds) : Promise.resolve([]),
-      a === 'current' || b === 'current' ? exportJourney(ctx, id) : Promise.resolve(null),
-    ]),
+    inTenant(ctx, (db) =>
+      Promise.all([
+        getJourney(db, id),
+        listVersions(db, id),
+        versionIds.length ? getVersions(db, id, versionIds) : Promise.resolve([]),
+        a === 'current' || b === 'current' ? exportJourney(db, id) : Promise.resolve(null),
+      ]),
+    ),
   );
   const { t } = await getT('versions');
   const load = (which: string) => {

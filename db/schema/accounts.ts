@@ -1,0 +1,98 @@
+/** Businesses (tenants), the people who sign in (users), their browsers (user_sessions) and who belongs where (memberships). */
+import { sql } from 'drizzle-orm';
+import { boolean, index, integer, pgEnum, pgPolicy, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { businessTypes, memberRoles } from '@/lib/shared/business';
+import { locales } from '@/lib/shared/locales';
+import { timeZones } from '@/lib/shared/time-zones';
+import { appRole, createdAt, currentUser, tenantIsolation } from './policies';
+
+export const memberRole = pgEnum('member_role', memberRoles);
+export const locale = pgEnum('locale', locales);
+export const timeZone = pgEnum('time_zone', timeZones);
+export const businessType = pgEnum('business_type', businessTypes);
+
+/** A business using Jejak. Its `id` is the distribution key every tenant table points to. */
+export const tenants = pgTable(
+  'tenants',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull(),
+    businessType: businessType('business_type').notNull().default('other'),
+    city: text('city').notNull().default(''),
+    timeZone: timeZone('time_zone').notNull().default('Asia/Jakarta'),
+    logoUrl: text('logo_url'),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    tenantIsolation(t.id),
+    // A signed-in user may see the businesses they belong to (to list and switch between them).
+    pgPolicy('member_can_read', {
+      as: 'permissive',
+      for: 'select',
+      to: appRole,
+      using: sql`exists (select 1 from memberships m where m.tenant_id = ${t.id} and m.user_id = ${currentUser})`,
+    }),
+  ],
+);
+
+/** A person who signs in. Global (a Citus reference table): one account may belong to several businesses. */
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    locale: locale('locale').notNull().default('id'),
+    isPlatformAdmin: boolean('is_platform_admin').notNull().default(false),
+    /** Bumped to end every session of the user (password change, removal from a team). */
+    sessionVersion: integer('session_version').notNull().default(1),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('users_email_key').on(sql`lower(${t.email})`)],
+);
+
+/**
+ * A signed-in browser. Its id travels in the session cookie (the JWT's `sid`); signing out
+ * revokes it here, so a copied cookie stops working at once. Platform table (a Citus reference
+ * table, like `users`): one row per sign-in, pruned after it expires.
+ */
+export const userSessions = pgTable(
+  'user_sessions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [index('user_sessions_user_idx').on(t.userId)],
+);
+
+export const memberships = pgTable(
+  'memberships',
+  {
+    tenantId: uuid('tenant_id').notNull().references(() => tenants.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    role: memberRole('role').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.userId] }),
+    index('memberships_user_idx').on(t.userId),
+    tenantIsolation(t.tenantId),
+    pgPolicy('user_can_read_own', { as: 'permissive', for: 'select', to: appRole, using: sql`${t.userId} = ${currentUser}` }),
+  ],
+);
+
+export type Tenant = typeof tenants.$inferSelect;
+export type NewTenant = typeof tenants.$inferInsert;
+export type User = typeof users.$inferSelect;
+export type NewUser = typeof users.$inferInsert;
+export type Membership = typeof memberships.$inferSelect;
+export type UserSession = typeof userSessions.$inferSelect;
+export type MemberRole = (typeof memberRole.enumValues)[number];
+export type Locale = (typeof locale.enumValues)[number];
+export type TimeZone = (typeof timeZone.enumValues)[number];
+export type BusinessType = (typeof businessType.enumValues)[number];
