@@ -14,3 +14,4 @@ export * from './team';
 export * from './platform';
 export * from './personas';
 export * from './journeys';
+export * from './reviews';

@@ -20,6 +20,9 @@ async function tenantTables(): Promise<Set<string>> {
     db,
     sql`select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
         where n.nspname = 'public' and c.relkind in ('r', 'p')
+          -- tenant tables carry their RLS; a routing table (review_link_routes) points at a business
+          -- without being one, and is read by its key before any business is known
+          and c.relrowsecurity
           and exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'tenant_id' and not a.attisdropped)`,
   );
   return new Set(rows.map((r) => r.name));
