@@ -13,6 +13,11 @@ export const permissions = {
   'journeys.read': ['owner', 'staff'],
   'journeys.write': ['owner', 'staff'],
   'personas.write': ['owner', 'staff'],
+  'reviews.read': ['owner', 'staff'],
+  /** Review links and the inbox (mark read, spam, feature, note). */
+  'reviews.write': ['owner', 'staff'],
+  /** Erasing a customer's personal data from a review, exporting reviews. */
+  'reviews.manage': ['owner'],
 } as const satisfies Record<string, readonly MemberRole[]>;
 
 export type Permission = keyof typeof permissions;

@@ -28,7 +28,14 @@ export type AuditAction =
   | 'journey.version_saved'
   | 'journey.version_restored'
   | 'journey.shared'
-  | 'journey.share_revoked';
+  | 'journey.share_revoked'
+  | 'review_link.created'
+  | 'review_link.updated'
+  | 'review.status_changed'
+  | 'review.featured'
+  | 'review.unfeatured'
+  | 'review.noted'
+  | 'review.erased';
 
 /** Records an event in the tenant's audit log, inside the transaction of the change itself. */
 export async function audit(

@@ -11,6 +11,8 @@ import enJourneys from '@/locales/en/journeys.json';
 import enLanding from '@/locales/en/landing.json';
 import enMap from '@/locales/en/map.json';
 import enPersonas from '@/locales/en/personas.json';
+import enReviewPage from '@/locales/en/review_page.json';
+import enReviews from '@/locales/en/reviews.json';
 import enSettings from '@/locales/en/settings.json';
 import enTeam from '@/locales/en/team.json';
 import enVersions from '@/locales/en/versions.json';
@@ -22,6 +24,8 @@ import idJourneys from '@/locales/id/journeys.json';
 import idLanding from '@/locales/id/landing.json';
 import idMap from '@/locales/id/map.json';
 import idPersonas from '@/locales/id/personas.json';
+import idReviewPage from '@/locales/id/review_page.json';
+import idReviews from '@/locales/id/reviews.json';
 import idSettings from '@/locales/id/settings.json';
 import idTeam from '@/locales/id/team.json';
 import idVersions from '@/locales/id/versions.json';
@@ -32,8 +36,8 @@ export type Resources = Record<Namespace, Record<string, unknown>>;
 export type ResourceSubset = Partial<Resources>;
 
 export const resources: Record<Locale, Resources> = {
-  id: { app: idApp, auth: idAuth, common: idCommon, errors: idErrors, landing: idLanding, settings: idSettings, team: idTeam, journeys: idJourneys, personas: idPersonas, map: idMap, versions: idVersions },
-  en: { app: enApp, auth: enAuth, common: enCommon, errors: enErrors, landing: enLanding, settings: enSettings, team: enTeam, journeys: enJourneys, personas: enPersonas, map: enMap, versions: enVersions },
+  id: { app: idApp, auth: idAuth, common: idCommon, errors: idErrors, landing: idLanding, settings: idSettings, team: idTeam, journeys: idJourneys, personas: idPersonas, map: idMap, versions: idVersions, reviews: idReviews, review_page: idReviewPage },
+  en: { app: enApp, auth: enAuth, common: enCommon, errors: enErrors, landing: enLanding, settings: enSettings, team: enTeam, journeys: enJourneys, personas: enPersonas, map: enMap, versions: enVersions, reviews: enReviews, review_page: enReviewPage },
 };
 
 /** The named namespaces of one language, for a client tree. */

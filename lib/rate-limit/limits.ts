@@ -18,4 +18,8 @@ export const limits = {
    * try costs a lookup: past the limit an address gets "no such link" without the data being read.
    */
   linkGuessPerAddress: { bucket: 'link_guess_ip', max: 30, windowMs: 15 * 60 * 1000, perAddress: true },
+  /** Reviews sent from one address: a family sharing a phone, a counter tablet — not a flood. */
+  reviewSubmitPerAddress: { bucket: 'review_submit_ip', max: 20, windowMs: 60 * 60 * 1000, perAddress: true },
+  /** Reviews into one link: a busy shop's day, well above; a script, stopped. */
+  reviewSubmitPerLink: { bucket: 'review_submit_link', max: 300, windowMs: 60 * 60 * 1000 },
 } as const satisfies Record<string, Limit>;
