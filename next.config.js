@@ -27,7 +27,7 @@ const nextConfig = {
       },
       // Invite and share links are private: keep them out of search engines and referrers.
       {
-        source: '/(share|invite)/:path*',
+        source: '/(share|invite|r)/:path*',
         headers: [
           { key: 'X-Robots-Tag', value: 'noindex, nofollow' },
           { key: 'Referrer-Policy', value: 'no-referrer' },

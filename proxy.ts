@@ -3,7 +3,8 @@
  * 500: a path whose percent-encoding does not decode (404), a body over 1 MB (413)
  * (lib/http/request-guards.ts). Then, before every page (not API routes or static files):
  * - sets this response's Content-Security-Policy with a fresh script nonce (lib/http/csp.ts),
- *   and Strict-Transport-Security when the app's public address is https;
+ *   and Strict-Transport-Security when the app's public address is https; the public review
+ *   page (/r/…) gets only the latter: its route handler sends its own hash-based policy;
  * - as a convenience only, sends visitors without a session cookie from the signed-in area to the
  *   sign-in page early. Every page, action and route handler checks the session itself
  *   (lib/auth/session.ts), so a request that skips this proxy (CVE-2025-29927 style) still reaches
@@ -16,6 +17,8 @@ import { guardRequest } from '@/lib/http/request-guards';
 import { contentSecurityPolicy, newNonce, strictTransportSecurity } from '@/lib/http/csp';
 
 const signedInArea = /^\/(dashboard|team|settings|personas|journeys)(\/|$)/;
+/** The public review page sends its own, stricter policy (lib/reviews/page/assets.ts): not overwritten here. */
+const ownPolicy = /^\/r(\/|$)/;
 const https = env.NEXTAUTH_URL?.startsWith('https://') ?? false;
 
 function withSecurityHeaders(req: NextRequest): NextResponse {
@@ -46,6 +49,11 @@ export default async function proxy(req: NextRequest): Promise<NextResponse> {
     const to = new URL('/sign-in', req.nextUrl.origin);
     to.searchParams.set('callbackUrl', `${pathname}${search}`);
     return NextResponse.redirect(to);
+  }
+  if (ownPolicy.test(pathname)) {
+    const res = NextResponse.next();
+    if (https) res.headers.set('Strict-Transport-Security', strictTransportSecurity);
+    return res;
   }
   return withSecurityHeaders(req);
 }

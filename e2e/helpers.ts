@@ -12,6 +12,8 @@ export const demo = {
   kopiTenantId: '0b5e1c00-0000-4000-8000-000000000002',
   bengkelPersonaId: '0b5e1c00-0000-4000-8000-000000000101',
   bengkelJourneyId: '0b5e1c00-0000-4000-8000-000000000201',
+  /** The seed's review link /r/demo-bengkel (lib/demo/seed.ts). */
+  bengkelReviewLinkId: '0b5e1c00-0000-4000-8000-000000000401',
 };
 
 /** A fresh browser context with the UI language chosen up front (as if switched earlier). */

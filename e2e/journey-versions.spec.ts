@@ -24,6 +24,7 @@ const ui = {
   createShare: 'Buat tautan berbagi',
   shareLink: 'Tautan berbagi',
   revoke: 'Cabut',
+  activeLinks: 'Tautan yang masih aktif',
   readOnly: 'Ini tampilan baca saja.',
   export: 'Unduh berkas JSON',
   importTitle: 'Impor perjalanan',
@@ -111,6 +112,9 @@ test('a share link opens the map signed out, and stops after "Cabut"', async ({ 
 
   // Links are listed oldest first: the new one is the last.
   await revokeButtons.last().click();
+  // While the revoke is on its way the button reads "Mencabut…": wait for the list without it.
+  const activeLinks = page.getByRole('region', { name: ui.activeLinks }).getByRole('listitem');
+  await expect(activeLinks).toHaveCount(before);
   await expect(revokeButtons).toHaveCount(before);
   const gone = await visitor.goto(path);
   expect(gone?.status()).toBe(404);

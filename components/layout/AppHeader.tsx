@@ -10,6 +10,7 @@ const links = [
   { href: '/dashboard', key: 'nav.dashboard' },
   { href: '/journeys', key: 'nav.journeys' },
   { href: '/personas', key: 'nav.personas' },
+  { href: '/reviews', key: 'nav.reviews' },
   { href: '/team', key: 'nav.team' },
   { href: '/settings/profile', key: 'nav.profile' },
   { href: '/settings/business', key: 'nav.business', ownerOnly: true },

@@ -12,7 +12,9 @@ import { getTemplate, stageNamesFor } from '@/lib/journeys/templates';
 import { createJourney, getJourney, saveMap, saveVersion } from '@/lib/journeys/queries';
 import { inTenant, withPlatform, withTenant } from '@/lib/core/tenancy';
 import { withOwnerDatabase } from '../../db/client';
-import { journeys, journeyShareLinks, memberships, personas, tenants, users, type NewTenant, type NewUser, type MemberRole } from '../../db/schema';
+import { journeys, journeyShareLinks, journeyStages, memberships, personas, reviewLinkRoutes, reviewLinks, reviews, tenants, users, type NewTenant, type NewUser, type MemberRole } from '../../db/schema';
+import type { StageKey } from '@/lib/journeys/model';
+import { bengkelReviewPlan, demoReviewRows, kopiReviewPlan, type ShopReviewPlan } from './seed-reviews';
 
 export const DEMO_PASSWORD = 'jejak-demo-2026';
 export const DEMO_ADMIN_PASSWORD = 'jejak-admin-2026';
@@ -27,6 +29,8 @@ export const demo = {
     journeyId: '0b5e1c00-0000-4000-8000-000000000201',
     /** A read-only share link to that journey, so the signed-out view can be tried at once. */
     shareLink: { id: '0b5e1c00-0000-4000-8000-000000000301', token: 'DemoBengkelMajuJaya-PetaServis01' },
+    /** The review link on the purchase stage, served at /r/demo-bengkel (lib/demo/seed-reviews.ts has the others). */
+    reviewLink: { id: '0b5e1c00-0000-4000-8000-000000000401', slug: 'demo-bengkel' },
   },
   kopi: {
     tenant: { id: '0b5e1c00-0000-4000-8000-000000000002', name: 'Kedai Kopi Senja', businessType: 'cafe', city: 'Makassar', timeZone: 'Asia/Makassar' },
@@ -139,6 +143,30 @@ async function seedJourney(shop: typeof demo.bengkel | typeof demo.kopi, persona
   await inTenant(ctx, (db) => saveVersion(db, shop.journeyId, { name: 'Setelah wawancara pelanggan', note: 'Menambah titik nyeri dan peluang dari 5 wawancara.' }));
 }
 
+/**
+ * Review links (with their platform routes) and a few hundred reviews (lib/demo/seed-reviews.ts),
+ * in one transaction per business. Written with the schema, not the domain functions: the
+ * reviews carry their own past dates and statuses. Existing rows are left as they are.
+ */
+async function seedReviews(shop: typeof demo.bengkel | typeof demo.kopi, plan: ShopReviewPlan) {
+  await withTenant(shop.tenant.id, async (tx) => {
+    const stages = await tx
+      .select({ id: journeyStages.id, key: journeyStages.stageKey })
+      .from(journeyStages)
+      .where(and(eq(journeyStages.tenantId, shop.tenant.id), eq(journeyStages.journeyId, shop.journeyId)));
+    const stageIds: Partial<Record<StageKey, string>> = {};
+    for (const s of stages) if (s.key && !stageIds[s.key as StageKey]) stageIds[s.key as StageKey] = s.id;
+    // A demo map someone reshaped (a stage removed) gets no demo reviews rather than a failed seed.
+    if (!plan.links.every((l) => stageIds[l.stage])) return;
+    const rows = demoReviewRows(plan, { tenantId: shop.tenant.id, journeyId: shop.journeyId, ownerId: shop.owner.id, stageIds }, new Date());
+    await tx.insert(reviewLinks).values(rows.links).onConflictDoNothing();
+    await tx.insert(reviewLinkRoutes).values(rows.routes).onConflictDoNothing();
+    for (let i = 0; i < rows.reviews.length; i += 100) {
+      await tx.insert(reviews).values(rows.reviews.slice(i, i + 100)).onConflictDoNothing();
+    }
+  });
+}
+
 export async function seed(): Promise<void> {
   if (env.NODE_ENV === 'production' && env.ALLOW_SEED !== '1') {
     throw new Error('Refusing to seed demo data with NODE_ENV=production. Set ALLOW_SEED=1 if you really mean it.');
@@ -162,7 +190,12 @@ export async function seed(): Promise<void> {
       .values({ tenantId: tenant.id, id: shareLink.id, journeyId, tokenHash: hashToken(shareLink.token), createdBy: owner.id })
       .onConflictDoNothing(),
   );
+  await seedReviews(demo.bengkel, bengkelReviewPlan);
+  await seedReviews(demo.kopi, kopiReviewPlan);
 }
+
+/** The demo review link's path (README, e2e). */
+export const demoReviewPath = `/r/${demo.bengkel.reviewLink.slug}`;
 
 /** The demo share link's path (README, e2e). */
 export const demoSharePath = sharePath(demo.bengkel.tenant.id, demo.bengkel.shareLink.token);

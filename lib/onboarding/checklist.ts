@@ -1,6 +1,6 @@
 /**
  * The seven steps of the domain brief as a checklist that ticks itself from the business's data.
- * Step 6 (first reviews) waits for review links: it stays open until reviews exist.
+ * Step 6 (first reviews) ticks once a customer's review has come in (spam does not count).
  *
  * Works inside the caller's transaction (`db: TenantDb`); every subquery names the business's
  * `tenant_id` itself, not only through row-level security, so on a database sharded by tenant it
@@ -24,7 +24,7 @@ export async function onboardingProgress(db: TenantDb): Promise<Record<Onboardin
         or exists (select 1 from journey_stages where tenant_id = ${t} and jsonb_array_length(lanes->'painPoints') > 0)) as pain_points,
       exists (select 1 from journey_stages where tenant_id = ${t} group by journey_id having count(*) >= 3) as stages,
       exists (select 1 from journey_stages where tenant_id = ${t} and jsonb_array_length(lanes->'touchpoints') > 0) as touchpoints,
-      false as reviews,
+      exists (select 1 from reviews where tenant_id = ${t} and status <> 'spam') as reviews,
       exists (select 1 from journey_versions where tenant_id = ${t}) as revision`,
   );
   return row!;

@@ -14,10 +14,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { queryRows, withOwnerDatabase } from '@/db/client';
-import { journeyVersions } from '@/db/schema';
+import { journeyStages, journeyVersions, reviews } from '@/db/schema';
 import { demo, seed } from '@/lib/demo/seed';
 import { loadSessionUser } from '@/lib/accounts/accounts';
 import { idleState, type ActionState } from '@/lib/core/action-state';
@@ -63,6 +63,10 @@ const victim = {
   shareLinkId: demo.bengkel.shareLink.id,
   versionId: '',
   inviteId: '',
+  reviewLinkId: demo.bengkel.reviewLink.id,
+  /** A stage of Bengkel's journey, and a review whose customer allowed a testimonial. */
+  stageId: '',
+  reviewId: '',
 };
 
 const emptyMap = () => JSON.stringify({ revision: 1, isCycle: false, stages: [] });
@@ -99,6 +103,15 @@ const registry: Record<string, { form: () => Record<string, string> } | { noId: 
   'app/(app)/settings/profile/actions.ts#signOutEverywhereAction': { noId: 'ends the signed-in account’s own sessions' },
   'app/(auth)/sign-up/actions.ts#signUpAction': { noId: 'creates a new business' },
   'lib/i18n/locale-action.ts#setLocaleAction': { noId: 'sets a cookie and the signed-in account’s language' },
+  'app/(app)/reviews/actions.ts#setReviewStatusAction': { form: () => ({ id: victim.reviewId, status: 'spam' }) },
+  'app/(app)/reviews/actions.ts#setReviewFeaturedAction': { form: () => ({ id: victim.reviewId, featured: '1' }) },
+  'app/(app)/reviews/actions.ts#saveReviewNoteAction': { form: () => ({ id: victim.reviewId, note: 'Dibajak' }) },
+  // A link for Kopi on Bengkel's journey and stage must not be made.
+  'app/(app)/reviews/links/actions.ts#createReviewLinkAction': { form: () => ({ journeyId: victim.journeyId, stageId: victim.stageId, title: 'Dibajak', thankYou: '' }) },
+  'app/(app)/reviews/links/actions.ts#updateReviewLinkAction': {
+    form: () => ({ id: victim.reviewLinkId, journeyId: victim.journeyId, stageId: victim.stageId, title: 'Dibajak', thankYou: '' }),
+  },
+  'app/(app)/reviews/links/actions.ts#setReviewLinkActiveAction': { form: () => ({ id: victim.reviewLinkId, active: '0' }) },
   // The invite's tenant id comes from the link and is proven by its secret token: a forged token
   // for Bengkel must not get anyone in.
   'app/invite/[tenantId]/[token]/actions.ts#acceptAsUserAction': { form: () => ({ tenantId: victim.tenantId, token: 'A'.repeat(32) }) },
@@ -165,6 +178,14 @@ beforeAll(async () => {
   victim.inviteId = invite.id;
   const [v] = await withTenant(victim.tenantId, (tx) => tx.select({ id: journeyVersions.id }).from(journeyVersions).limit(1));
   victim.versionId = v!.id;
+  const [stage] = await withTenant(victim.tenantId, (tx) =>
+    tx.select({ id: journeyStages.id }).from(journeyStages).where(and(eq(journeyStages.tenantId, victim.tenantId), eq(journeyStages.journeyId, victim.journeyId))).limit(1),
+  );
+  victim.stageId = stage!.id;
+  const [review] = await withTenant(victim.tenantId, (tx) =>
+    tx.select({ id: reviews.id }).from(reviews).where(and(eq(reviews.tenantId, victim.tenantId), eq(reviews.testimonialConsent, true), eq(reviews.featured, false))).limit(1),
+  );
+  victim.reviewId = review!.id;
   const user = await loadSessionUser(demo.kopi.owner.id);
   kopiOwner = { uid: demo.kopi.owner.id, sv: user!.sessionVersion };
   actions = await discoverActions();

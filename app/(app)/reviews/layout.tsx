@@ -1,0 +1,7 @@
+import type { ReactNode } from 'react';
+import { ClientTranslations } from '@/components/i18n/ClientTranslations';
+
+// The review pages' forms and buttons (link form, share box, ask-one-customer, note and status forms).
+export default function ReviewsLayout({ children }: { children: ReactNode }) {
+  return <ClientTranslations namespaces={['reviews']}>{children}</ClientTranslations>;
+}
