@@ -4,7 +4,7 @@
  * consent, erasure clears the person and keeps the score, and nothing reaches another business.
  */
 import { randomUUID } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, reviews } from '@/db/schema';
 import { AppError, NotFoundError } from '@/lib/core/errors';
@@ -165,7 +165,7 @@ describe('the review inbox', () => {
     expect(((await failure(inTenant(ctx, (db) => setReviewFeatured(db, id.f!, true)))) as AppError).key).toBe('reviews:errors.spam_not_featured');
     await inTenant(ctx, (db) => setReviewStatus(db, id.f!, 'read'));
     await inTenant(ctx, (db) => setReviewFeatured(db, id.f!, true));
-    const audits = await withTenant(ctx.tenantId, (tx) => tx.select().from(auditLog).where(and(eq(auditLog.tenantId, ctx.tenantId), eq(auditLog.targetId, id.f!))));
+    const audits = await withTenant(ctx.tenantId, (tx) => tx.select().from(auditLog).where(and(eq(auditLog.tenantId, ctx.tenantId), eq(auditLog.targetId, id.f!))).orderBy(asc(auditLog.createdAt)));
     expect(audits.map((a) => a.action)).toEqual(['review.featured', 'review.status_changed', 'review.status_changed', 'review.featured']);
   });
 
