@@ -12,20 +12,11 @@ import { i18nFor } from '@/lib/i18n/instance';
 import { whatsAppShareUrl } from '@/lib/links/urls';
 import { locales, type Locale } from '@/lib/shared/locales';
 import { REVIEW_LIMITS } from '../model';
+import type { PublicReviewLink } from '../public';
 import { reviewPageCss, reviewPageJs } from './assets';
 
-/** What the page shows of a link (a subset of lib/reviews/public's PublicReviewLink). */
-export interface ReviewPageLink {
-  slug: string;
-  title: string;
-  thankYou: string;
-  askNps: boolean;
-  askComment: boolean;
-  askContact: boolean;
-  askTestimonial: boolean;
-  googleMapsUrl: string | null;
-  businessName: string;
-}
+/** What the page shows of a link: part of what `loadPublicReviewLink` returns. */
+export type ReviewPageLink = Pick<PublicReviewLink, 'slug' | 'title' | 'thankYou' | 'askNps' | 'askComment' | 'askContact' | 'askTestimonial' | 'googleMapsUrl' | 'businessName'>;
 
 export interface FormState {
   /** The submission key, the render time and its signature (hidden fields). */
