@@ -8,7 +8,7 @@ const links: Record<OnboardingStep, string | null> = {
   pain_points: '/journeys',
   stages: '/journeys/new',
   touchpoints: '/journeys',
-  reviews: null,
+  reviews: '/reviews/links/new',
   revision: '/journeys',
 };
 
