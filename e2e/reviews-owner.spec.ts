@@ -4,9 +4,11 @@
  * SVG, prints the poster, prepares a WhatsApp request for one customer, turns the link off and on;
  * then reads the seeded inbox, filters it, marks a review read, hides one as spam and restores it,
  * and features a consented one (a review without consent has no feature button). Every page passes
- * axe at 390 px. The inbox in English too.
+ * axe at 390 px. The inbox in English too. The filtered inbox downloads as CSV; the owner erases a
+ * customer's personal data (staff have no such button).
  */
 import type { Locator, Page } from '@playwright/test';
+import { parse } from 'csv-parse/sync';
 import { expect, expectAccessible, test } from './fixtures';
 import { demo, newContext, signIn } from './helpers';
 
@@ -227,5 +229,81 @@ test('the inbox in English', async ({ browser, baseURL }) => {
   await expect(page.getByRole('heading', { name: 'Review inbox', exact: true })).toBeVisible();
   await expect(page.getByText(/out of 5 stars/).first()).toBeAttached();
   await expectAccessible(page);
+  await context.close();
+});
+
+test('the inbox downloads as CSV with its filters: BOM, header, the seeded reviews', async ({ page, browser, baseURL }) => {
+  await signIn(page, demo.bengkelOwner);
+  await page.goto('/reviews?stars=5&comment=1');
+  const list = cards(page);
+  await expect(list.first()).toBeVisible();
+  const shown = await list.evaluateAll((els) => els.map((e) => (e.querySelector('p')?.textContent ?? '').trim()));
+  const link = page.getByRole('link', { name: 'Unduh CSV', exact: true });
+  const href = await link.getAttribute('href');
+  expect(href).toMatch(/^\/api\/reviews\/export\?/);
+  expect(href).toContain('stars=5');
+  expect(href).toContain('comment=1');
+
+  // The link downloads the file.
+  const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+  expect(download.suggestedFilename()).toMatch(/^ulasan-\d{4}-\d{2}-\d{2}\.csv$/);
+
+  const res = await page.request.get(href!);
+  expect(res.status()).toBe(200);
+  expect(res.headers()['content-type']).toBe('text/csv; charset=utf-8');
+  expect(res.headers()['content-disposition']).toMatch(/^attachment; filename="ulasan-\d{4}-\d{2}-\d{2}\.csv"$/);
+  const body = await res.body();
+  expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const [header, ...rows] = parse(body.toString('utf8').slice(1)) as string[][];
+  expect(header).toEqual(['Diterima', 'Perjalanan', 'Tahap', 'Tautan', 'Titik kontak', 'Bintang', 'NPS', 'Komentar', 'Nama pelanggan', 'WhatsApp', 'Persetujuan testimoni', 'Ditampilkan', 'Status', 'Catatan']);
+  // The whole filtered list: at least every review shown on the inbox's first page, all with 5 stars and a comment.
+  expect(rows.length).toBeGreaterThanOrEqual(shown.length);
+  const comments = rows.map((r) => r[7]!.trim());
+  for (const comment of shown) expect(comments).toContain(comment);
+  expect(new Set(rows.map((r) => r[5]))).toEqual(new Set(['5']));
+  expect(comments.filter((c) => c === '')).toEqual([]);
+
+  // Another business's filter ids select nothing of Bengkel's: the file has its header only.
+  const context = await newContext(browser, 'id', baseURL!);
+  const kopi = await context.newPage();
+  await signIn(kopi, demo.kopiOwner);
+  const other = await kopi.request.get(`/api/reviews/export?link=${demo.bengkelReviewLinkId}`);
+  expect(other.status()).toBe(200);
+  expect(parse((await other.body()).toString('utf8').slice(1))).toHaveLength(1);
+  await context.close();
+});
+
+test('the owner erases a customer’s personal data; staff have no erase button', async ({ page, browser, baseURL }) => {
+  await signIn(page, demo.bengkelOwner);
+  // Not filtered on comments: the erased review loses its comment and must stay in view.
+  await page.goto('/reviews?stars=1');
+  const list = cards(page);
+  await expect(list.first()).toBeVisible();
+  // Preferably a review with the customer's contact; otherwise one with a comment.
+  const withContact = list.filter({ has: page.getByRole('link', { name: 'Balas lewat WhatsApp', exact: true }) }).first();
+  const target = (await withContact.count()) > 0 ? withContact : list.filter({ hasNotText: 'Tanpa komentar.' }).first();
+  const id = await headingIdOf(target);
+  const erase = card(page, id).getByRole('button', { name: 'Hapus data pribadi', exact: true });
+  await erase.click();
+  await expect(erase).toHaveAttribute('aria-expanded', 'true');
+  await expectAccessible(page);
+  await card(page, id).getByRole('button', { name: 'Ya, hapus', exact: true }).click();
+  const erased = card(page, id);
+  await expect(erased.getByText('Data pribadi sudah dihapus atas permintaan', { exact: true })).toBeVisible();
+  await expect(erased.getByText('Tanpa komentar.', { exact: true })).toBeVisible();
+  await expect(erased.getByRole('button', { name: 'Hapus data pribadi', exact: true })).toHaveCount(0);
+  await expect(erased.getByRole('link', { name: 'Balas lewat WhatsApp', exact: true })).toHaveCount(0);
+  await page.reload();
+  await expect(card(page, id).getByText('Data pribadi sudah dihapus atas permintaan', { exact: true })).toBeVisible();
+
+  // Staff may read, mark and export, but not erase.
+  const context = await newContext(browser, 'id', baseURL!);
+  const staff = await context.newPage();
+  await signIn(staff, demo.bengkelStaff);
+  await staff.goto('/reviews');
+  await expect(cards(staff).first()).toBeVisible();
+  await expect(cards(staff).first().getByRole('button', { name: 'Tandai spam', exact: true })).toBeVisible();
+  await expect(staff.getByRole('button', { name: 'Hapus data pribadi', exact: true })).toHaveCount(0);
+  expect((await staff.request.get('/api/reviews/export')).status()).toBe(200);
   await context.close();
 });

@@ -53,6 +53,7 @@ const registry: Record<string, RouteRule> = {
   '/reviews/links/[id]': { access: 'member', sample: `/reviews/links/${demo.bengkelReviewLinkId}` },
   '/reviews/links/[id]/poster': { access: 'member', sample: `/reviews/links/${demo.bengkelReviewLinkId}/poster` },
   '/api/review-links/[id]/qr': { access: 'member', kind: 'api', sample: `/api/review-links/${demo.bengkelReviewLinkId}/qr?format=png` },
+  '/api/reviews/export': { access: 'member', kind: 'api', sample: '/api/reviews/export' },
   '/r/[slug]': { access: 'public', kind: 'api', slug: true, sample: '/r/demo-bengkel' },
   '/r/[slug]/thanks': { access: 'public', kind: 'api', slug: true, sample: '/r/demo-bengkel/thanks' },
   '/api/health': { access: 'public', kind: 'api' },

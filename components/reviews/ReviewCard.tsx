@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { ConfirmAction } from '@/components/team/ConfirmAction';
 import type { FormAction } from '@/lib/core/action-state';
 import { formatDateTime, type TimeZone } from '@/lib/i18n/format';
 import { getT } from '@/lib/i18n/server';
@@ -12,6 +13,8 @@ export interface ReviewActions {
   setStatus: FormAction;
   setFeatured: FormAction;
   saveNote: FormAction;
+  /** Owners only ('reviews.manage'): erase the customer's personal data (UU PDP). */
+  erase?: FormAction;
 }
 
 /**
@@ -103,6 +106,16 @@ export async function ReviewCard({ review: r, business, timeZone, actions }: { r
             ) : null}
           </div>
           <ReviewNoteForm action={actions.saveNote} reviewId={r.id} note={r.note} />
+          {actions.erase && !r.erasedAt ? (
+            <ConfirmAction
+              action={actions.erase}
+              fields={{ id: r.id }}
+              trigger={t('review.erase')}
+              prompt={t('review.erase_prompt')}
+              confirm={t('review.erase_confirm')}
+              pending={t('review.erasing')}
+            />
+          ) : null}
         </div>
       ) : r.note ? (
         <p className="mt-3 border-t border-slate-200 pt-3 text-sm break-words whitespace-pre-line text-slate-800">{r.note}</p>

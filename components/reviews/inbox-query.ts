@@ -70,8 +70,8 @@ export function toFilter(q: InboxQuery, timeZone: string, before: ReviewFilter['
   };
 }
 
-/** The address of the same filter (optionally one page older). */
-export function inboxHref(q: InboxQuery, before?: string): string {
+/** The filter's query string (the GET form's names), without the leading "?". */
+function filterParams(q: InboxQuery): URLSearchParams {
   const p = new URLSearchParams();
   if (q.status !== 'inbox') p.set('status', q.status);
   if (q.q) p.set('q', q.q);
@@ -83,7 +83,24 @@ export function inboxHref(q: InboxQuery, before?: string): string {
   if (q.from) p.set('from', q.from);
   if (q.to) p.set('to', q.to);
   if (q.comment) p.set('comment', '1');
+  return p;
+}
+
+/** The address of the same filter (optionally one page older). */
+export function inboxHref(q: InboxQuery, before?: string): string {
+  const p = filterParams(q);
   if (before) p.set('before', before);
   const s = p.toString();
   return `/reviews${s ? `?${s}` : ''}#inbox`;
+}
+
+/** The CSV export of the same filter (app/api/reviews/export). */
+export function exportHref(q: InboxQuery): string {
+  const s = filterParams(q).toString();
+  return `/api/reviews/export${s ? `?${s}` : ''}`;
+}
+
+/** The query string of a request, as the page's searchParams would give it (route handlers). */
+export function paramsOf(search: URLSearchParams): Record<string, string> {
+  return Object.fromEntries(search.entries());
 }

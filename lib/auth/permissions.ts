@@ -16,7 +16,7 @@ export const permissions = {
   'reviews.read': ['owner', 'staff'],
   /** Review links and the inbox (mark read, spam, feature, note). */
   'reviews.write': ['owner', 'staff'],
-  /** Erasing a customer's personal data from a review, exporting reviews. */
+  /** Erasing a customer's personal data from a review (the CSV export needs only reviews.read: it holds what members already see). */
   'reviews.manage': ['owner'],
 } as const satisfies Record<string, readonly MemberRole[]>;
 

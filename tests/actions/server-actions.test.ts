@@ -106,6 +106,7 @@ const registry: Record<string, { form: () => Record<string, string> } | { noId: 
   'app/(app)/reviews/actions.ts#setReviewStatusAction': { form: () => ({ id: victim.reviewId, status: 'spam' }) },
   'app/(app)/reviews/actions.ts#setReviewFeaturedAction': { form: () => ({ id: victim.reviewId, featured: '1' }) },
   'app/(app)/reviews/actions.ts#saveReviewNoteAction': { form: () => ({ id: victim.reviewId, note: 'Dibajak' }) },
+  'app/(app)/reviews/actions.ts#eraseReviewContactAction': { form: () => ({ id: victim.reviewId }) },
   // A link for Kopi on Bengkel's journey and stage must not be made.
   'app/(app)/reviews/links/actions.ts#createReviewLinkAction': { form: () => ({ journeyId: victim.journeyId, stageId: victim.stageId, title: 'Dibajak', thankYou: '' }) },
   'app/(app)/reviews/links/actions.ts#updateReviewLinkAction': {

@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { memberAction } from '@/lib/core/actions';
 import { uuid } from '@/lib/core/validation';
-import { setReviewFeatured, setReviewNote, setReviewStatus } from '@/lib/reviews/inbox';
+import { eraseReviewContact, setReviewFeatured, setReviewNote, setReviewStatus } from '@/lib/reviews/inbox';
 import { REVIEW_LIMITS, reviewStatuses } from '@/lib/reviews/model';
 
 const flag = z.enum(['0', '1']).transform((v) => v === '1');
@@ -40,4 +40,15 @@ export const saveReviewNoteAction = memberAction(
     revalidatePath('/reviews');
   },
   { successKey: 'reviews:messages.note_saved' },
+);
+
+/** Erase the customer's personal data on their request (UU PDP): owners only; the score stays. */
+export const eraseReviewContactAction = memberAction(
+  'reviews.manage',
+  z.object({ id: uuid }),
+  async (ctx, input) => {
+    await eraseReviewContact(ctx, input.id);
+    revalidatePath('/reviews');
+  },
+  { successKey: 'reviews:messages.erased' },
 );

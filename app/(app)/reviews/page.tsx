@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { InboxFilters, type FilterChoices } from '@/components/reviews/InboxFilters';
 import { ReviewCard } from '@/components/reviews/ReviewCard';
 import { ReviewLinkList } from '@/components/reviews/ReviewLinkList';
-import { cursorOf, inboxHref, isFiltered, readCursor, readInboxQuery, toFilter } from '@/components/reviews/inbox-query';
+import { cursorOf, exportHref, inboxHref, isFiltered, readCursor, readInboxQuery, toFilter } from '@/components/reviews/inbox-query';
 import { can } from '@/lib/auth/permissions';
 import { requireMember } from '@/lib/auth/session';
 import { inTenant } from '@/lib/core/tenancy';
@@ -12,7 +12,7 @@ import { getT } from '@/lib/i18n/server';
 import { listJourneys } from '@/lib/journeys/queries';
 import { listReviews } from '@/lib/reviews/inbox';
 import { listReviewLinks } from '@/lib/reviews/links';
-import { saveReviewNoteAction, setReviewFeaturedAction, setReviewStatusAction } from './actions';
+import { eraseReviewContactAction, saveReviewNoteAction, setReviewFeaturedAction, setReviewStatusAction } from './actions';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getT('reviews');
@@ -51,7 +51,9 @@ export default async function ReviewsPage({ searchParams }: { searchParams: Prom
     stages: [...stageGroups.entries()].map(([journeyName, stages]) => ({ journeyName, stages: [...stages.entries()].map(([id, name]) => ({ id, name })) })),
     links: links.map((l) => ({ id: l.id, title: l.touchpoint ? `${l.title} (${l.touchpoint})` : l.title })),
   };
-  const actions = canWrite ? { setStatus: setReviewStatusAction, setFeatured: setReviewFeaturedAction, saveNote: saveReviewNoteAction } : null;
+  const actions = canWrite
+    ? { setStatus: setReviewStatusAction, setFeatured: setReviewFeaturedAction, saveNote: saveReviewNoteAction, erase: can(ctx.role, 'reviews.manage') ? eraseReviewContactAction : undefined }
+    : null;
   const spam = query.status === 'spam';
 
   return (
@@ -107,6 +109,10 @@ export default async function ReviewsPage({ searchParams }: { searchParams: Prom
           <Link href={spam ? '/reviews#inbox' : '/reviews?status=spam#inbox'} className="font-medium text-brand-800 underline">
             {spam ? t('filters.status_inbox') : t('filters.status_spam')}
           </Link>
+          {/* A plain link (no client routing): the browser downloads the file of the current filters. */}
+          <a href={exportHref(query)} download className="font-medium text-brand-800 underline" title={t('export.download_hint')}>
+            {t('export.download')}
+          </a>
         </p>
         {spam ? <p className="mb-3 text-slate-700">{t('inbox.spam_intro')}</p> : null}
         <InboxFilters query={query} choices={choices} active={isFiltered({ ...query, status: spam ? 'inbox' : query.status })} />
