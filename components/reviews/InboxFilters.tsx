@@ -1,20 +1,8 @@
 import Link from 'next/link';
 import { getT } from '@/lib/i18n/server';
+import type { InboxQuery } from '@/lib/reviews/inbox-query';
 
-/** The inbox's filters as the page read them from the address (what the GET form sends). */
-export interface InboxQuery {
-  journey?: string;
-  stage?: string;
-  link?: string;
-  stars?: number;
-  nps?: 'promoter' | 'passive' | 'detractor';
-  status: 'inbox' | 'new' | 'spam';
-  comment: boolean;
-  q?: string;
-  from?: string;
-  to?: string;
-}
-
+/** What the filter lists offer: the business's journeys, stages with links, and links. */
 export interface FilterChoices {
   journeys: { id: string; name: string }[];
   /** Stages that have links, grouped under their journey's name. */
@@ -30,6 +18,8 @@ const labelClass = 'block text-sm font-medium text-slate-800';
  * A plain GET form (works without JavaScript; the address can be bookmarked or shared with the
  * team). Folded on a phone unless a filter is set, so the reviews come first.
  */
+export type { InboxQuery };
+
 export async function InboxFilters({ query, choices, active }: { query: InboxQuery; choices: FilterChoices; active: boolean }) {
   const { t } = await getT('reviews');
   return (

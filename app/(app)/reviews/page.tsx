@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { InboxFilters, type FilterChoices } from '@/components/reviews/InboxFilters';
 import { ReviewCard } from '@/components/reviews/ReviewCard';
 import { ReviewLinkList } from '@/components/reviews/ReviewLinkList';
-import { cursorOf, exportHref, inboxHref, isFiltered, readCursor, readInboxQuery, toFilter } from '@/components/reviews/inbox-query';
+import { cursorOf, exportHref, inboxHref, isFiltered, readCursor, readInboxQuery, toFilter } from '@/lib/reviews/inbox-query';
 import { can } from '@/lib/auth/permissions';
 import { requireMember } from '@/lib/auth/session';
 import { inTenant } from '@/lib/core/tenancy';

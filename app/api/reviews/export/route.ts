@@ -1,6 +1,6 @@
 // GET /api/reviews/export?<the inbox's filters> — the filtered review inbox as a CSV file, for members who may read reviews.
 import { NextResponse } from 'next/server';
-import { paramsOf, readInboxQuery, toFilter } from '@/components/reviews/inbox-query';
+import { paramsOf, readInboxQuery, toFilter } from '@/lib/reviews/inbox-query';
 import { can } from '@/lib/auth/permissions';
 import { getSession } from '@/lib/auth/session';
 import { inTenant } from '@/lib/core/tenancy';

@@ -3,9 +3,22 @@
  * simply not applied, never an error page), and the "older" cursor of keyset paging.
  */
 import { isUuid } from '@/lib/core/ids';
-import type { ReviewFilter } from '@/lib/reviews/inbox';
-import { endOfDayIn } from '@/lib/reviews/model';
-import type { InboxQuery } from './InboxFilters';
+import type { ReviewFilter } from './inbox';
+import { endOfDayIn } from './model';
+
+/** The inbox's filters as the URL carries them (the inbox page, its GET form, the CSV export). */
+export interface InboxQuery {
+  journey?: string;
+  stage?: string;
+  link?: string;
+  stars?: number;
+  nps?: 'promoter' | 'passive' | 'detractor';
+  status: 'inbox' | 'new' | 'spam';
+  comment: boolean;
+  q?: string;
+  from?: string;
+  to?: string;
+}
 
 type Params = Record<string, string | string[] | undefined>;
 
