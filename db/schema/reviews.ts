@@ -4,10 +4,10 @@
  * reviews themselves.
  */
 import { sql } from 'drizzle-orm';
-import { boolean, check, foreignKey, index, integer, pgEnum, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, foreignKey, index, integer, pgEnum, pgPolicy, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { locale, tenants, users } from './accounts';
 import { journeys } from './journeys';
-import { createdAt, tenantIsolation } from './policies';
+import { appRole, createdAt, currentTenant, tenantIsolation } from './policies';
 
 export const reviewStatus = pgEnum('review_status', ['new', 'read', 'spam']);
 
@@ -66,6 +66,32 @@ export const reviewLinkRoutes = pgTable('review_link_routes', {
   createdAt: createdAt(),
 });
 
+/**
+ * A business's public testimonial page (/t/<slug>): the slug it chose → the business. Like
+ * review_link_routes a platform routing table (a Citus reference table), read before any business
+ * is known; a business has at most one. No row: the business has no public testimonial page.
+ */
+export const testimonialPages = pgTable(
+  'testimonial_pages',
+  {
+    slug: text('slug').primaryKey(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .unique('testimonial_pages_tenant_key')
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    // Anyone may find a page by its slug (that is what it is for); only the business itself may
+    // claim, rename or remove its own.
+    pgPolicy('public_read', { as: 'permissive', for: 'select', to: appRole, using: sql`true` }),
+    pgPolicy('own_insert', { as: 'permissive', for: 'insert', to: appRole, withCheck: sql`${t.tenantId} = ${currentTenant}` }),
+    pgPolicy('own_update', { as: 'permissive', for: 'update', to: appRole, using: sql`${t.tenantId} = ${currentTenant}`, withCheck: sql`${t.tenantId} = ${currentTenant}` }),
+    pgPolicy('own_delete', { as: 'permissive', for: 'delete', to: appRole, using: sql`${t.tenantId} = ${currentTenant}` }),
+  ],
+);
+
 /** A customer's review, tied to the stage (and touchpoint) of the link it came through. */
 export const reviews = pgTable(
   'reviews',
@@ -103,6 +129,8 @@ export const reviews = pgTable(
     foreignKey({ columns: [t.tenantId, t.journeyId], foreignColumns: [journeys.tenantId, journeys.id], name: 'reviews_journey_fk' }).onDelete('cascade'),
     index('reviews_tenant_time_idx').on(t.tenantId, t.createdAt),
     index('reviews_stage_time_idx').on(t.tenantId, t.journeyId, t.stageId, t.createdAt),
+    // The testimonial page: a business's featured reviews, newest first.
+    index('reviews_featured_idx').on(t.tenantId, t.createdAt).where(sql`${t.featured}`),
     check('reviews_stars_range', sql`${t.stars} between 1 and 5`),
     check('reviews_nps_range', sql`${t.nps} between 0 and 10`),
     check('reviews_contact_needs_consent', sql`${t.contactConsent} or (${t.customerName} is null and ${t.customerWhatsapp} is null)`),
@@ -112,5 +140,6 @@ export const reviews = pgTable(
 );
 
 export type ReviewLink = typeof reviewLinks.$inferSelect;
+export type TestimonialPage = typeof testimonialPages.$inferSelect;
 export type Review = typeof reviews.$inferSelect;
 export type ReviewStatus = (typeof reviewStatus.enumValues)[number];

@@ -16,7 +16,7 @@ let fks: { table: string; name: string; cols: string[]; refTable: string; refCol
 const platformTables = new Set(['users', 'user_sessions', 'rate_limit_events']);
 // Platform tables that point at a business (its tenant_id says where to look, they hold no data of
 // it): Citus reference tables, read before any business is known. Exempt from the tenant-table rules.
-const routingTables = new Set(['review_link_routes']);
+const routingTables = new Set(["review_link_routes", "testimonial_pages"]);
 
 beforeAll(async () => {
   const { db } = await getConnection();
