@@ -7,7 +7,7 @@ CREATE TABLE "testimonial_pages" (
 );
 --> statement-breakpoint
 ALTER TABLE "testimonial_pages" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
-ALTER TABLE "tenants" ADD COLUMN "default_locale" "locale" DEFAULT 'id' NOT NULL;--> statement-breakpoint
+ALTER TABLE "tenants" ADD COLUMN "default_locale" "locale";--> statement-breakpoint
 ALTER TABLE "testimonial_pages" ADD CONSTRAINT "testimonial_pages_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "reviews_featured_idx" ON "reviews" USING btree ("tenant_id","created_at") WHERE "reviews"."featured";--> statement-breakpoint
 CREATE POLICY "public_read" ON "testimonial_pages" AS PERMISSIVE FOR SELECT TO "jejak_app" USING (true);--> statement-breakpoint

@@ -21,8 +21,11 @@ export const tenants = pgTable(
     city: text('city').notNull().default(''),
     timeZone: timeZone('time_zone').notNull().default('Asia/Jakarta'),
     logoUrl: text('logo_url'),
-    /** The language the business's public pages (review page, testimonials) open in, before the browser's. */
-    defaultLocale: locale('default_locale').notNull().default('id'),
+    /**
+     * The language the business's public pages (review page, testimonials) open in, before the
+     * customer's browser language; null: follow the browser (then Indonesian). `?lang=` wins over both.
+     */
+    defaultLocale: locale('default_locale'),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
