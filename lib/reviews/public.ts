@@ -13,6 +13,7 @@ import { journeyStages, reviewLinkRoutes, reviewLinks, reviews, tenants } from '
 import { AppError, NotFoundError } from '../core/errors';
 import { isUuid } from '../core/ids';
 import { withPlatform, type TenantDb } from '../core/tenancy';
+import type { Locale } from '../shared/locales';
 import { reviewPageErrors, type ReviewSubmission } from './model';
 import { hashSlug, normalizeSlug } from './slug';
 
@@ -49,6 +50,8 @@ export interface PublicReviewLink {
   /** For the logo's URL (`logoPath(tenantId, logoVersion)`); null when the business has no logo. */
   logoVersion: string | null;
   timeZone: string;
+  /** The business's language for its public pages; null: follow the customer's browser. */
+  defaultLocale: Locale | null;
 }
 
 function stateOf(link: { active: boolean; expiresAt: Date | null }, now = new Date()): ReviewLinkState {
@@ -78,6 +81,7 @@ export async function loadPublicReviewLink(db: TenantDb, linkId: string): Promis
       businessName: tenants.name,
       logoVersion: sql<string | null>`case when ${tenants.logoUrl} is null then null else (extract(epoch from ${tenants.updatedAt}) * 1000)::bigint::text end`,
       timeZone: tenants.timeZone,
+      defaultLocale: tenants.defaultLocale,
     })
     .from(reviewLinks)
     .innerJoin(tenants, eq(tenants.id, reviewLinks.tenantId))

@@ -31,6 +31,11 @@ describe('review page language', () => {
     expect(pickLocale('en', 'id')).toEqual({ locale: 'en', explicit: true });
     expect(pickLocale('fr', 'en-US,en;q=0.9')).toEqual({ locale: 'en', explicit: false });
     expect(pickLocale(null, null)).toEqual({ locale: 'id', explicit: false });
+    // The business's chosen language comes before the browser's; the page's own switch before both.
+    expect(pickLocale(null, 'en-US,en;q=0.9', 'id')).toEqual({ locale: 'id', explicit: false });
+    expect(pickLocale(null, 'id-ID', 'en')).toEqual({ locale: 'en', explicit: false });
+    expect(pickLocale('id', 'en', 'en')).toEqual({ locale: 'id', explicit: true });
+    expect(pickLocale(null, 'en', null)).toEqual({ locale: 'en', explicit: false });
     expect(fromAcceptLanguage('fr-FR,fr;q=0.9,en;q=0.5,id;q=0.8')).toBe('id');
     expect(fromAcceptLanguage('in-ID')).toBe('id');
     expect(fromAcceptLanguage('de,fr')).toBeNull();

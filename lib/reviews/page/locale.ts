@@ -1,13 +1,18 @@
 /**
- * The review page's language: `?lang=id|en` (the page's own switch), else the browser's
- * Accept-Language (the first of id or en it prefers), else Indonesian. No cookie: the page sets
- * none, and the switch keeps `?lang=` in every link and form it renders.
+ * A public page's language (the review page, the testimonial page): `?lang=id|en` (the page's own
+ * switch), else the business's default language when it chose one, else the browser's
+ * Accept-Language (the first of id or en it prefers), else Indonesian. No cookie: the pages set
+ * none, and the switch keeps `?lang=` in every link and form they render.
  */
 import type { Locale } from '@/lib/shared/locales';
 
-export function pickLocale(lang: string | null | undefined, acceptLanguage: string | null | undefined): { locale: Locale; explicit: boolean } {
+export function pickLocale(
+  lang: string | null | undefined,
+  acceptLanguage: string | null | undefined,
+  businessDefault: Locale | null = null,
+): { locale: Locale; explicit: boolean } {
   if (lang === 'id' || lang === 'en') return { locale: lang, explicit: true };
-  return { locale: fromAcceptLanguage(acceptLanguage) ?? 'id', explicit: false };
+  return { locale: businessDefault ?? fromAcceptLanguage(acceptLanguage) ?? 'id', explicit: false };
 }
 
 /** The first of Indonesian or English in the header's order of preference (q), or null. */

@@ -55,8 +55,9 @@ function page(status: number, body: string, opts: { script?: boolean; headers?: 
   });
 }
 
-function requestLocale(req: Request): Locale {
-  return pickLocale(new URL(req.url).searchParams.get('lang'), req.headers.get('accept-language')).locale;
+/** The page's language; `link` once the slug is known (its business may have chosen one). */
+function requestLocale(req: Request, link: Pick<PublicReviewLink, 'defaultLocale'> | null = null): Locale {
+  return pickLocale(new URL(req.url).searchParams.get('lang'), req.headers.get('accept-language'), link?.defaultLocale ?? null).locale;
 }
 
 function requestIp(req: Request): string | null {
@@ -79,7 +80,7 @@ function route(req: Request, slug: string) {
 }
 
 export async function getReviewPage(req: Request, slug: string): Promise<Response> {
-  const locale = requestLocale(req);
+  let locale = requestLocale(req);
   try {
     const found = await route(req, slug);
     if (!found) return page(404, renderNotice(locale, 'not_found'));
@@ -89,6 +90,7 @@ export async function getReviewPage(req: Request, slug: string): Promise<Respons
       return loaded;
     });
     if (!link) return page(404, renderNotice(locale, 'not_found'));
+    locale = requestLocale(req, link);
     if (link.state !== 'open') return page(410, renderNotice(locale, 'closed', link.businessName));
     return page(200, renderReviewForm(locale, link, { token: newFormToken() }), { script: true });
   } catch (err) {
@@ -98,12 +100,13 @@ export async function getReviewPage(req: Request, slug: string): Promise<Respons
 }
 
 export async function getThanksPage(req: Request, slug: string): Promise<Response> {
-  const locale = requestLocale(req);
+  let locale = requestLocale(req);
   try {
     const found = await route(req, slug);
     if (!found) return page(404, renderNotice(locale, 'not_found'));
     const link = await inTenant({ tenantId: found.tenantId, userId: '' }, (db) => loadPublicReviewLink(db, found.linkId));
     if (!link) return page(404, renderNotice(locale, 'not_found'));
+    locale = requestLocale(req, link);
     // Also for a link closed since: the customer who just sent a review still gets their thanks.
     return page(200, renderThanks(locale, link));
   } catch (err) {
@@ -157,8 +160,8 @@ async function releaseAll(hits: (string | undefined)[]): Promise<void> {
 }
 
 export async function postReview(req: Request, slug: string): Promise<Response> {
-  const locale = requestLocale(req);
-  const t = translatorFor(locale);
+  let locale = requestLocale(req);
+  let t = translatorFor(locale);
   const ip = requestIp(req);
   let link: PublicReviewLink | null = null;
   let state: FormState | null = null;
@@ -168,6 +171,8 @@ export async function postReview(req: Request, slug: string): Promise<Response> 
     const who = { tenantId: found.tenantId, userId: '', ip };
     link = await inTenant(who, (db) => loadPublicReviewLink(db, found.linkId));
     if (!link) return page(404, renderNotice(locale, 'not_found'));
+    locale = requestLocale(req, link);
+    t = translatorFor(locale);
     if (link.state !== 'open') return page(410, renderNotice(locale, 'closed', link.businessName));
 
     const body = await readForm(req);
