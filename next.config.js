@@ -21,13 +21,20 @@ const nextConfig = {
         headers: [
           { key: 'X-Content-Type-Options', value: 'nosniff' },
           { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
-          { key: 'X-Frame-Options', value: 'DENY' },
           { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=()' },
         ],
       },
-      // Invite and share links are private: keep them out of search engines and referrers.
+      // No framing, except the testimonial embed (/t/<slug>/embed): a read-only widget for the
+      // owner's own website, whose policy says frame-ancestors * (lib/reviews/page/testimonials.ts).
+      // (Headers set here win over a route handler's own.)
       {
-        source: '/(share|invite|r)/:path*',
+        source: '/((?!t/[^/]+/embed/?$).*)',
+        headers: [{ key: 'X-Frame-Options', value: 'DENY' }],
+      },
+      // Invite and share links are private: keep them out of search engines and referrers. So are
+      // the review page and the testimonial page (its customers agreed to be shown there, not indexed).
+      {
+        source: '/(share|invite|r|t)/:path*',
         headers: [
           { key: 'X-Robots-Tag', value: 'noindex, nofollow' },
           { key: 'Referrer-Policy', value: 'no-referrer' },

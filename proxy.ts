@@ -4,7 +4,8 @@
  * (lib/http/request-guards.ts). Then, before every page (not API routes or static files):
  * - sets this response's Content-Security-Policy with a fresh script nonce (lib/http/csp.ts),
  *   and Strict-Transport-Security when the app's public address is https; the public review
- *   page (/r/…) gets only the latter: its route handler sends its own hash-based policy;
+ *   page (/r/…) and the testimonial page (/t/…) get only the latter: their route handlers send
+ *   their own hash-based policies;
  * - as a convenience only, sends visitors without a session cookie from the signed-in area to the
  *   sign-in page early. Every page, action and route handler checks the session itself
  *   (lib/auth/session.ts), so a request that skips this proxy (CVE-2025-29927 style) still reaches
@@ -17,8 +18,11 @@ import { guardRequest } from '@/lib/http/request-guards';
 import { contentSecurityPolicy, newNonce, strictTransportSecurity } from '@/lib/http/csp';
 
 const signedInArea = /^\/(dashboard|team|settings|personas|journeys)(\/|$)/;
-/** The public review page sends its own, stricter policy (lib/reviews/page/assets.ts): not overwritten here. */
-const ownPolicy = /^\/r(\/|$)/;
+/**
+ * The public review page (lib/reviews/page/assets.ts) and the testimonial page with its embed
+ * (lib/reviews/page/testimonials.ts) send their own, stricter policies: not overwritten here.
+ */
+const ownPolicy = /^\/(r|t)(\/|$)/;
 const https = env.NEXTAUTH_URL?.startsWith('https://') ?? false;
 
 function withSecurityHeaders(req: NextRequest): NextResponse {

@@ -6,10 +6,15 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { adminPasswordSignIn, adminSignIn } from './admin-helpers';
 import { expect, test } from './fixtures';
 import { demo, signIn } from './helpers';
 
-type Access = 'public' | 'user' | 'member' | 'owner';
+/**
+ * `admin`: platform admins past the second factor; `admin-step`: the second-factor step itself
+ * (any platform admin signed in with the password). Everyone else gets 404 on both, signed out too.
+ */
+type Access = 'public' | 'user' | 'member' | 'owner' | 'admin' | 'admin-step';
 interface RouteRule {
   access: Access;
   /** A concrete path to request; ids here are tenant Bengkel's (the victim in cross-tenant tries). */
@@ -50,16 +55,26 @@ const registry: Record<string, RouteRule> = {
   '/api/journeys/[id]/export': { access: 'member', kind: 'api', sample: `/api/journeys/${demo.bengkelJourneyId}/export` },
   '/reviews': { access: 'member' },
   '/reviews/links/new': { access: 'member' },
+  '/reviews/testimonials': { access: 'member' },
   '/reviews/links/[id]': { access: 'member', sample: `/reviews/links/${demo.bengkelReviewLinkId}` },
   '/reviews/links/[id]/poster': { access: 'member', sample: `/reviews/links/${demo.bengkelReviewLinkId}/poster` },
   '/api/review-links/[id]/qr': { access: 'member', kind: 'api', sample: `/api/review-links/${demo.bengkelReviewLinkId}/qr?format=png` },
   '/api/reviews/export': { access: 'member', kind: 'api', sample: '/api/reviews/export' },
   '/r/[slug]': { access: 'public', kind: 'api', slug: true, sample: '/r/demo-bengkel' },
   '/r/[slug]/thanks': { access: 'public', kind: 'api', slug: true, sample: '/r/demo-bengkel/thanks' },
+  '/t/[slug]': { access: 'public', kind: 'api', slug: true, sample: '/t/bengkel-maju-jaya' },
+  '/t/[slug]/embed': { access: 'public', kind: 'api', slug: true, sample: '/t/bengkel-maju-jaya/embed' },
+  '/r/[slug]/logo': { access: 'public', kind: 'api', slug: true, sample: '/r/demo-bengkel/logo?v=1' },
   '/api/health': { access: 'public', kind: 'api' },
   '/api/health/live': { access: 'public', kind: 'api' },
   '/api/health/ready': { access: 'public', kind: 'api' },
   '/api/auth/[...nextauth]': { access: 'public', kind: 'api' },
+  '/admin': { access: 'admin' },
+  '/admin/businesses': { access: 'admin' },
+  '/admin/businesses/[id]': { access: 'admin', sample: `/admin/businesses/${demo.bengkelTenantId}` },
+  '/admin/audit': { access: 'admin' },
+  '/admin/enrol': { access: 'admin-step' },
+  '/admin/verify': { access: 'admin-step' },
 };
 
 function discoverRoutes(dir = path.join(process.cwd(), 'app'), segments: string[] = []): string[] {
@@ -77,7 +92,9 @@ function discoverRoutes(dir = path.join(process.cwd(), 'app'), segments: string[
 }
 
 const routes = discoverRoutes();
-const protectedPages = Object.entries(registry).filter(([, r]) => r.access !== 'public' && r.kind !== 'api');
+const isAdmin = (r: RouteRule) => r.access === 'admin' || r.access === 'admin-step';
+const protectedPages = Object.entries(registry).filter(([, r]) => r.access !== 'public' && r.kind !== 'api' && !isAdmin(r));
+const adminPages = Object.entries(registry).filter(([, r]) => isAdmin(r));
 
 test('every route in app/ is listed in the access registry', () => {
   expect(routes.filter((r) => !(r in registry)).sort(), 'routes missing from e2e/routes.spec.ts').toEqual([]);
@@ -124,4 +141,49 @@ test("another tenant's ids answer 404, like ids that do not exist", async ({ pag
     expect(unknown).not.toBe(rule.sample);
     expect((await page.goto(unknown))?.status(), `${route} with unknown ids`).toBe(404);
   }
+});
+
+test('every admin route answers 404 to visitors, owners and staff, as if /admin did not exist', async ({ browser, expectedErrors }) => {
+  expectedErrors.push(/^404 /);
+  for (const who of [null, demo.bengkelOwner, demo.kopiStaff]) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    if (who) await signIn(page, who);
+    for (const [route, rule] of adminPages) {
+      const res = await page.goto(rule.sample ?? route);
+      expect(res?.status(), `${route} as ${who ?? 'a visitor'}`).toBe(404);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Halaman tidak ditemukan');
+      await expect(page.getByText('Jejak admin')).toHaveCount(0);
+    }
+    await context.close();
+  }
+});
+
+test('a platform admin reaches only the second-factor step before passing it, and nothing with x-middleware-subrequest', async ({ browser, expectedErrors }) => {
+  expectedErrors.push(/^404 /);
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await adminPasswordSignIn(page);
+  const step = new URL(page.url()).pathname;
+  for (const [route, rule] of adminPages.filter(([, r]) => r.access === 'admin')) {
+    await page.goto(rule.sample ?? route);
+    await expect(page, `${route} before the second factor`).toHaveURL(new RegExp(`${step}$`));
+  }
+  await context.close();
+
+  // Past the second factor, a request carrying the header that once skipped middleware gets nothing.
+  const admin = await browser.newContext();
+  const adminPage = await admin.newPage();
+  await adminSignIn(adminPage);
+  const forged = await browser.newContext({ storageState: await admin.storageState(), extraHTTPHeaders: { 'x-middleware-subrequest': 'middleware:middleware:middleware:middleware:middleware' } });
+  const forgedPage = await forged.newPage();
+  for (const [route, rule] of adminPages) {
+    const res = await forgedPage.goto(rule.sample ?? route);
+    expect(res?.status(), `${route} with x-middleware-subrequest`).toBe(404);
+  }
+  // The same session without the header: the console.
+  await adminPage.goto('/admin/audit');
+  await expect(adminPage.getByRole('heading', { level: 1 })).toHaveText('Log audit');
+  await forged.close();
+  await admin.close();
 });

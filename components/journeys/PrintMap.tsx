@@ -3,8 +3,12 @@ import { lanes, type JourneyDoc } from '@/lib/journeys/model';
 import { CurveSvg, curveLabel } from './EmotionCurve';
 import { displayItem, rawItems } from './items';
 
-/** The map as one table for paper: stages as columns, lanes as rows. */
-export async function PrintMap({ stages }: { stages: JourneyDoc['stages'] }) {
+/**
+ * The map as one table for paper: stages as columns, lanes as rows. `reviews`: the business's own
+ * review line per stage, same order as `stages` ("18 ulasan · ★ 2,8"), a row of its own; only the
+ * owner's print view passes it.
+ */
+export async function PrintMap({ stages, reviews }: { stages: JourneyDoc['stages']; reviews?: { label: string; lines: string[] } }) {
   const { t } = await getT('versions');
   const { t: tj } = await getT('journeys');
   if (stages.length === 0) return <p className="text-slate-700">{t('map.no_stages')}</p>;
@@ -55,6 +59,18 @@ export async function PrintMap({ stages }: { stages: JourneyDoc['stages'] }) {
               </td>
             ))}
           </tr>
+          {reviews ? (
+            <tr>
+              <th scope="row" className={`${cell} bg-slate-100 text-left`}>
+                {reviews.label}
+              </th>
+              {stages.map((_, i) => (
+                <td key={i} className={cell}>
+                  {reviews.lines[i]}
+                </td>
+              ))}
+            </tr>
+          ) : null}
           {lanes.map((lane) => (
             <tr key={lane}>
               <th scope="row" className={`${cell} bg-slate-100 text-left`}>

@@ -18,6 +18,10 @@ const markStyle: Record<Mark, string> = {
 /**
  * The stages of a map, read-only: one card per stage (stacked on a phone, in a grid on wide
  * screens). Lanes with nothing in them are left out. Highlights always carry a text marker.
+ *
+ * This is what a share link's visitor sees (app/share): deliberately no review counts or stars
+ * here. A share link shows the map, not the business's review figures; those are for its members
+ * (the editor's StageReviews and the print view, through lib/reviews/stage-summary.ts).
  */
 export async function StageCards({
   stages,

@@ -15,6 +15,8 @@ interface Current {
   businessType: string;
   city: string;
   timeZone: string;
+  /** The public pages' language ('id', 'en'), or '' to follow the customer's browser. */
+  defaultLocale: string;
   /** Where the current logo is served; null when there is none. */
   logoSrc: string | null;
 }
@@ -61,6 +63,18 @@ export function BusinessForm({
         defaultValue={v.timeZone ?? current.timeZone}
         error={err.timeZone}
         required
+      />
+      <SelectField
+        name="defaultLocale"
+        label={t('business.default_locale')}
+        hint={t('business.default_locale_hint')}
+        options={[
+          { value: '', label: t('business.default_locale_browser') },
+          { value: 'id', label: t('business.default_locale_id') },
+          { value: 'en', label: t('business.default_locale_en') },
+        ]}
+        defaultValue={v.defaultLocale ?? current.defaultLocale}
+        error={err.defaultLocale}
       />
       {current.logoSrc ? (
         <div className="flex items-center gap-3">

@@ -28,8 +28,19 @@ export const tenants = pgTable(
     defaultLocale: locale('default_locale'),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * When a member last did something recorded in the audit log (signed in, saved…), to the
+     * minute: kept by a trigger on audit_log (migration 0013), for the admin console's list.
+     */
+    lastActiveAt: timestamp('last_active_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    // The admin console's list of businesses (lib/admin/businesses.ts): sorted by name, creation or
+    // last activity, searched by words of the name and city (prefix per word).
+    index('tenants_name_idx').on(sql`lower(${t.name})`, t.id),
+    index('tenants_created_idx').on(t.createdAt, t.id),
+    index('tenants_last_active_idx').on(t.lastActiveAt, t.id),
+    index('tenants_search_idx').using('gin', sql`to_tsvector('simple'::regconfig, ${t.name} || ' ' || ${t.city})`),
     tenantIsolation(t.id),
     // A signed-in user may see the businesses they belong to (to list and switch between them).
     pgPolicy('member_can_read', {
@@ -55,7 +66,11 @@ export const users = pgTable(
     sessionVersion: integer('session_version').notNull().default(1),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('users_email_key').on(sql`lower(${t.email})`)],
+  (t) => [
+    uniqueIndex('users_email_key').on(sql`lower(${t.email})`),
+    // Prefix search by email (the admin console), whatever the database's collation.
+    index('users_email_prefix_idx').using('btree', sql`lower(${t.email}) text_pattern_ops`),
+  ],
 );
 
 /**
@@ -71,6 +86,11 @@ export const userSessions = pgTable(
     createdAt: createdAt(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    /**
+     * When this session passed a platform admin's second factor (lib/admin/factor.ts); null until
+     * then. Set only by the admin door's role: jejak_app may not set it (migration 0013).
+     */
+    secondFactorAt: timestamp('second_factor_at', { withTimezone: true }),
   },
   (t) => [index('user_sessions_user_idx').on(t.userId)],
 );

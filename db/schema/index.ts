@@ -15,3 +15,4 @@ export * from './platform';
 export * from './personas';
 export * from './journeys';
 export * from './reviews';
+export * from './admin';

@@ -13,6 +13,11 @@ export interface AppSession {
   user: SessionUser;
   /** The business the user is working in; null if they belong to none. */
   tenant: MembershipView | null;
+  /**
+   * The server-side session (user_sessions row) this request's cookie was checked against; absent
+   * when the read skipped the check. Server-only: the admin console's second factor is marked on it.
+   */
+  sessionId?: string;
 }
 
 /**
@@ -28,13 +33,13 @@ export interface AppSession {
  * businesses is loaded only where it is shown (the header's switcher: lib/accounts `listBusinesses`).
  */
 export const getSession = cache(async (): Promise<AppSession | null> => {
-  const { session: s, user: checked } = await readSession(() => getServerSession(authOptions));
+  const { session: s, user: checked, sessionId } = await readSession(() => getServerSession(authOptions));
   if (!s?.uid) return null;
   // The check's load is the same user's; without one (a session read that skipped the check), load it here.
   const loaded = checked?.id === s.uid ? checked : await loadSessionUser(s.uid, s.tid);
   if (!loaded || loaded.sessionVersion !== s.sv) return null;
   const { tenant, ...user } = loaded;
-  return { user, tenant };
+  return checked?.id === s.uid && sessionId ? { user, tenant, sessionId } : { user, tenant };
 });
 
 export async function requireUser(): Promise<AppSession> {

@@ -85,6 +85,8 @@ export async function checkSession(claims: SessionClaims): Promise<SessionUserLo
 interface SessionRead {
   error?: unknown;
   loaded?: SessionUserLoad;
+  /** The server-side session the check found live (the cookie's `sid`). */
+  sessionId?: string;
 }
 
 // A database failure while checking a session must not read as "signed out" (a page would send
@@ -102,18 +104,24 @@ export async function assertSessionActive(claims: SessionClaims): Promise<void> 
     throw err;
   }
   if (!loaded) throw new SessionRefusedError();
-  if (read) read.loaded = loaded;
+  if (read) {
+    read.loaded = loaded;
+    // Live, so well-formed: checkSession parsed it.
+    read.sessionId = claims.sid as string;
+  }
 }
 
 /**
  * Runs a session read (getServerSession): refused gives its null, but a database failure throws.
- * `user` is what the session check loaded on the way (the user and the chosen business), if it ran.
+ * `user` is what the session check loaded on the way (the user and the chosen business), if it ran,
+ * and `sessionId` the server-side session it found live (never sent to the browser: the admin
+ * console's second factor is a mark on that row, lib/admin/gate.ts).
  */
-export async function readSession<T>(read: () => Promise<T>): Promise<{ session: T; user?: SessionUserLoad }> {
+export async function readSession<T>(read: () => Promise<T>): Promise<{ session: T; user?: SessionUserLoad; sessionId?: string }> {
   const seen: SessionRead = {};
   const session = await reads.run(seen, read);
   if (seen.error !== undefined) throw seen.error;
-  return { session, user: seen.loaded };
+  return { session, user: seen.loaded, sessionId: seen.sessionId };
 }
 
 /** Signing out: revokes the cookie's session. True if it was live (so the sign-out is worth auditing). */

@@ -35,7 +35,10 @@ export type AuditAction =
   | 'review.featured'
   | 'review.unfeatured'
   | 'review.noted'
-  | 'review.erased';
+  | 'review.erased'
+  | 'testimonial_page.claimed'
+  | 'testimonial_page.renamed'
+  | 'testimonial_page.removed';
 
 /** Records an event in the tenant's audit log, inside the transaction of the change itself. */
 export async function audit(

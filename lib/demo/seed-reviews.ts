@@ -61,7 +61,18 @@ export interface ShopReviewPlan {
   /** Reviews in English (a visitor), as a share of the non-spam reviews. */
   english: number;
   englishPools?: Pools;
+  /** How many reviews the owner featured on the testimonial page. */
   featured: number;
+  /**
+   * The testimonial page (lib/reviews/testimonials.ts) of a shop that asks for it: more customers
+   * who ticked "may we show this as a testimonial?" (`extraConsents`, drawn from a PRNG of their
+   * own so no score or date above changes), half of them on a link that asks for contact details
+   * leaving a name (`names`, some written in full: the page shows "Rina S."), and featured from
+   * `minStars` up, newest first (an honest mix, not only five stars), except the newest
+   * `waiting` five-star ones, which came in since the owner last looked and wait in the inbox to be
+   * featured. Without it: the best reviews with four stars or more.
+   */
+  testimonials?: { extraConsents: number; names: string[]; minStars: number; waiting: number };
   /** Spam typical of the trade, besides the usual gambling and loan links. */
   spamComments: string[];
   /**
@@ -239,12 +250,34 @@ export function demoReviewRows(
     routes.push({ slugHash: hashSlug(link.slug), tenantId: shop.tenantId, linkId: link.id, createdAt: linkCreated });
   }
 
-  // The owner's work in the inbox: the best recent testimonials featured, a few older reviews
-  // read, the followed-up complaints read with a private note.
+  if (plan.testimonials) {
+    const more = prng(plan.seed ^ 0x7e57);
+    const askedBy = new Map(plan.links.map((l) => [l.id, l]));
+    const pool = rows.filter((r) => r.status !== 'spam' && !r.testimonialConsent && askedBy.get(r.linkId)?.askTestimonial && r.stars >= 3 && (r.comment ?? '').length >= 20);
+    const { extraConsents, names } = plan.testimonials;
+    let named = 0;
+    for (let k = 0; k < extraConsents && pool.length; k++) {
+      const r = pool.splice(Math.floor(more() * pool.length), 1)[0]!;
+      r.testimonialConsent = true;
+      if (askedBy.get(r.linkId)?.askContact && !r.contactConsent && k % 2 === 0 && names.length) {
+        phone++;
+        Object.assign(r, {
+          customerName: names[named++ % names.length],
+          customerWhatsapp: normalizeIndonesianMobile(`0813-${4000 + (plan.seed % 1000)}-${String(1000 + phone * 41).padStart(4, '0')}`),
+          contactConsent: true,
+        });
+      }
+    }
+  }
+
+  // The owner's work in the inbox: the best recent testimonials featured (or, for a testimonial
+  // page, the newest from `minStars` up), a few older reviews read, the followed-up complaints
+  // read with a private note.
   const byRecent = [...rows].sort((a, b) => b.createdAt!.getTime() - a.createdAt!.getTime());
-  const candidates = byRecent
-    .filter((r) => r.testimonialConsent && r.stars >= 4 && (r.comment ?? '').length >= 25)
-    .sort((a, b) => b.stars - a.stars || Number(b.contactConsent) - Number(a.contactConsent));
+  const minStars = plan.testimonials?.minStars ?? 4;
+  const waiting = new Set(byRecent.filter((r) => r.testimonialConsent && r.stars === 5 && r.status !== 'spam').slice(0, plan.testimonials?.waiting ?? 0));
+  const candidates = byRecent.filter((r) => r.testimonialConsent && r.stars >= minStars && (r.comment ?? '').length >= 25 && !waiting.has(r));
+  if (!plan.testimonials) candidates.sort((a, b) => b.stars - a.stars || Number(b.contactConsent) - Number(a.contactConsent));
   const featured: NewReview[] = [];
   // Not the same words twice on the testimonial wall.
   const words = (r: NewReview) => (r.comment ?? '').toLowerCase().replace(/[^a-z0-9 ]/g, '').trim();
@@ -399,7 +432,8 @@ export const bengkelReviewPlan: ShopReviewPlan = {
   utcOffset: 7,
   hours: [8, 9, 10, 11, 12, 13, 14, 15, 16, 16, 17, 17, 18, 18, 19, 19, 20, 20, 21, 22],
   english: 0,
-  featured: 4,
+  featured: 8,
+  testimonials: { extraConsents: 12, names: ['Rina Susanti', 'Hendra', 'Agus Salim', 'Dewi', 'Yusuf Maulana', 'Siti'], minStars: 3, waiting: 1 },
   spamComments: ['JUAL OLI GROSIR MURAH!!! katalog lengkap di bit.ly/oli-murah-grosir'],
   notes: [
     { text: 'Sudah saya telepon, minta maaf soal sparepart. Sekarang filter dan kampas rem distok.' },

@@ -12,7 +12,7 @@ import { getTemplate, stageNamesFor } from '@/lib/journeys/templates';
 import { createJourney, getJourney, saveMap, saveVersion } from '@/lib/journeys/queries';
 import { inTenant, withPlatform, withTenant } from '@/lib/core/tenancy';
 import { withOwnerDatabase } from '../../db/client';
-import { journeys, journeyShareLinks, journeyStages, memberships, personas, reviewLinkRoutes, reviewLinks, reviews, tenants, users, type NewTenant, type NewUser, type MemberRole } from '../../db/schema';
+import { journeys, journeyShareLinks, journeyStages, memberships, personas, reviewLinkRoutes, reviewLinks, reviews, tenants, testimonialPages, users, type NewTenant, type NewUser, type MemberRole } from '../../db/schema';
 import type { StageKey } from '@/lib/journeys/model';
 import { bengkelReviewPlan, demoReviewRows, kopiReviewPlan, type ShopReviewPlan } from './seed-reviews';
 
@@ -21,7 +21,8 @@ export const DEMO_ADMIN_PASSWORD = 'jejak-admin-2026';
 
 export const demo = {
   bengkel: {
-    tenant: { id: '0b5e1c00-0000-4000-8000-000000000001', name: 'Bengkel Maju Jaya', businessType: 'bengkel', city: 'Surabaya', timeZone: 'Asia/Jakarta' },
+    // Its public pages (review page, testimonials) open in Indonesian whatever the browser says; Kedai Kopi Senja's follow the browser.
+    tenant: { id: '0b5e1c00-0000-4000-8000-000000000001', name: 'Bengkel Maju Jaya', businessType: 'bengkel', city: 'Surabaya', timeZone: 'Asia/Jakarta', defaultLocale: 'id' },
     owner: { id: '0b5e1c00-0000-4000-8000-0000000000a1', email: 'pemilik@bengkel.test', name: 'Budi Santoso' },
     staff: { id: '0b5e1c00-0000-4000-8000-0000000000a2', email: 'staf@bengkel.test', name: 'Sari Wulandari' },
     /** Demo persona and journey (from the bengkel template) with two saved versions. */
@@ -31,6 +32,8 @@ export const demo = {
     shareLink: { id: '0b5e1c00-0000-4000-8000-000000000301', token: 'DemoBengkelMajuJaya-PetaServis01' },
     /** The review link on the purchase stage, served at /r/demo-bengkel (lib/demo/seed-reviews.ts has the others). */
     reviewLink: { id: '0b5e1c00-0000-4000-8000-000000000401', slug: 'demo-bengkel' },
+    /** Its public testimonial page, /t/bengkel-maju-jaya, with the reviews featured in lib/demo/seed-reviews.ts. */
+    testimonialSlug: 'bengkel-maju-jaya',
   },
   kopi: {
     tenant: { id: '0b5e1c00-0000-4000-8000-000000000002', name: 'Kedai Kopi Senja', businessType: 'cafe', city: 'Makassar', timeZone: 'Asia/Makassar' },
@@ -192,7 +195,11 @@ export async function seed(): Promise<void> {
   );
   await seedReviews(demo.bengkel, bengkelReviewPlan);
   await seedReviews(demo.kopi, kopiReviewPlan);
+  await withTenant(tenant.id, (tx) => tx.insert(testimonialPages).values({ slug: demo.bengkel.testimonialSlug, tenantId: tenant.id }).onConflictDoNothing());
 }
+
+/** The demo testimonial page's path (README, e2e). */
+export const demoTestimonialPath = `/t/${demo.bengkel.testimonialSlug}`;
 
 /** The demo review link's path (README, e2e). */
 export const demoReviewPath = `/r/${demo.bengkel.reviewLink.slug}`;

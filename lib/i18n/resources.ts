@@ -3,6 +3,7 @@
  * tree uses (`pickResources`, through components/i18n/ClientTranslations). Adding a namespace:
  * add both JSON files here and in settings.ts.
  */
+import enAdmin from '@/locales/en/admin.json';
 import enApp from '@/locales/en/app.json';
 import enAuth from '@/locales/en/auth.json';
 import enCommon from '@/locales/en/common.json';
@@ -15,7 +16,9 @@ import enReviewPage from '@/locales/en/review_page.json';
 import enReviews from '@/locales/en/reviews.json';
 import enSettings from '@/locales/en/settings.json';
 import enTeam from '@/locales/en/team.json';
+import enTestimonials from '@/locales/en/testimonials.json';
 import enVersions from '@/locales/en/versions.json';
+import idAdmin from '@/locales/id/admin.json';
 import idApp from '@/locales/id/app.json';
 import idAuth from '@/locales/id/auth.json';
 import idCommon from '@/locales/id/common.json';
@@ -28,6 +31,7 @@ import idReviewPage from '@/locales/id/review_page.json';
 import idReviews from '@/locales/id/reviews.json';
 import idSettings from '@/locales/id/settings.json';
 import idTeam from '@/locales/id/team.json';
+import idTestimonials from '@/locales/id/testimonials.json';
 import idVersions from '@/locales/id/versions.json';
 import type { Locale, Namespace } from './settings';
 
@@ -36,8 +40,8 @@ export type Resources = Record<Namespace, Record<string, unknown>>;
 export type ResourceSubset = Partial<Resources>;
 
 export const resources: Record<Locale, Resources> = {
-  id: { app: idApp, auth: idAuth, common: idCommon, errors: idErrors, landing: idLanding, settings: idSettings, team: idTeam, journeys: idJourneys, personas: idPersonas, map: idMap, versions: idVersions, reviews: idReviews, review_page: idReviewPage },
-  en: { app: enApp, auth: enAuth, common: enCommon, errors: enErrors, landing: enLanding, settings: enSettings, team: enTeam, journeys: enJourneys, personas: enPersonas, map: enMap, versions: enVersions, reviews: enReviews, review_page: enReviewPage },
+  id: { app: idApp, auth: idAuth, common: idCommon, errors: idErrors, landing: idLanding, settings: idSettings, team: idTeam, journeys: idJourneys, personas: idPersonas, map: idMap, versions: idVersions, reviews: idReviews, review_page: idReviewPage, testimonials: idTestimonials, admin: idAdmin },
+  en: { app: enApp, auth: enAuth, common: enCommon, errors: enErrors, landing: enLanding, settings: enSettings, team: enTeam, journeys: enJourneys, personas: enPersonas, map: enMap, versions: enVersions, reviews: enReviews, review_page: enReviewPage, testimonials: enTestimonials, admin: enAdmin },
 };
 
 /** The named namespaces of one language, for a client tree. */

@@ -102,11 +102,13 @@ async function checkPersona(db: TenantDb, personaId: string | null | undefined) 
   return p.id;
 }
 
-async function insertStages(db: TenantDb, journeyId: string, stages: Omit<StageDoc, 'id'>[]) {
+/** `id`: keep a stage's identity (restoring a version over it); none: a new stage. */
+async function insertStages(db: TenantDb, journeyId: string, stages: (Omit<StageDoc, 'id'> & { id?: string })[]) {
   if (stages.length === 0) return;
   await db.tx.insert(journeyStages).values(
     stages.map((s, position) => ({
       tenantId: db.tenantId,
+      ...(s.id ? { id: s.id } : {}),
       journeyId,
       position,
       stageKey: s.key,
@@ -330,8 +332,18 @@ export async function restoreVersion(db: TenantDb, journeyId: string, versionId:
   await journeyRow(db, journeyId);
   await lockJourney(db, journeyId);
   const [v] = await getVersions(db, journeyId, [versionId]);
+  // A restored stage that is still on the map (same model stage, else same name) keeps its id, so
+  // what hangs off it by id (review links, reviews) stays with it.
+  const identity = (key: string | null, name: string) => (key ? `k:${key}` : `n:${name.trim().toLocaleLowerCase('id-ID')}`);
+  const current = await stagesOf(db, journeyId);
+  const kept = new Set<string>();
+  const stages = v!.doc.stages.map((s) => {
+    const same = current.find((c) => !kept.has(c.id) && identity(c.stageKey, c.name) === identity(s.key, s.name));
+    if (same) kept.add(same.id);
+    return { ...s, id: same?.id };
+  });
   await db.tx.delete(journeyStages).where(and(eq(journeyStages.tenantId, db.tenantId), eq(journeyStages.journeyId, journeyId)));
-  await insertStages(db, journeyId, v!.doc.stages);
+  await insertStages(db, journeyId, stages);
   await db.tx
     .update(journeys)
     .set({ isCycle: v!.doc.isCycle, revision: sql`${journeys.revision} + 1`, updatedAt: new Date() })

@@ -59,25 +59,38 @@ export function checkLimit(limit: Limit, rawKey: string, now = new Date()): Prom
  * `releaseHit` takes back an attempt that was not made after all.
  */
 export function takeHit(limit: Limit, rawKey: string, now = new Date()): Promise<LimitState & { hitId?: string }> {
+  return withPlatform((tx) => takeHitIn(tx, limit, rawKey, now));
+}
+
+/**
+ * `takeHit` inside the caller's transaction (any transaction: rate_limit_events is a platform
+ * table without row-level security), so the hit commits or rolls back with the work it counts: a
+ * review that rolls back leaves no hit, a committed one always has its hit. The key stays locked
+ * until that transaction ends, so concurrent attempts on one key wait for each other's outcome.
+ * Fail-closed as ever: if the database cannot count, the caller's transaction fails with it.
+ */
+export async function takeHitIn(tx: Tx, limit: Limit, rawKey: string, now = new Date()): Promise<LimitState & { hitId?: string }> {
   const key = limitKey(rawKey, limit);
   const lockId = createHash('sha256').update(`${limit.bucket}:${key}`).digest().readBigInt64BE(0);
-  return withPlatform(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(${lockId.toString()}::bigint)`);
-    const state = await stateIn(tx, limit, key, now);
-    if (!state.allowed) return state;
-    const [hit] = await tx.insert(rateLimitEvents).values({ bucket: limit.bucket, key, at: now }).returning({ id: rateLimitEvents.id });
-    return { allowed: true, hitId: hit?.id };
-  });
+  await tx.execute(sql`select pg_advisory_xact_lock(${lockId.toString()}::bigint)`);
+  const state = await stateIn(tx, limit, key, now);
+  if (!state.allowed) return state;
+  const [hit] = await tx.insert(rateLimitEvents).values({ bucket: limit.bucket, key, at: now }).returning({ id: rateLimitEvents.id });
+  return { allowed: true, hitId: hit?.id };
 }
 
 export async function releaseHit(hitId: string | undefined): Promise<void> {
-  if (hitId) await withPlatform((tx) => tx.delete(rateLimitEvents).where(eq(rateLimitEvents.id, hitId)));
+  if (hitId) await withPlatform((tx) => releaseHitIn(tx, hitId));
+}
+
+/** `releaseHit` inside the caller's transaction. */
+export async function releaseHitIn(tx: Tx, hitId: string | undefined): Promise<void> {
+  if (hitId) await tx.delete(rateLimitEvents).where(eq(rateLimitEvents.id, hitId));
 }
 
 export async function recordHit(limit: Limit, rawKey: string, now = new Date()): Promise<void> {
   await withPlatform((tx) => tx.insert(rateLimitEvents).values({ bucket: limit.bucket, key: limitKey(rawKey, limit), at: now }));
 }
-
 
 /** A visitor's lookup of a secret link: a miss counts against their IP (see `limits.linkGuessPerAddress`). */
 export async function guardedLookup<T>(ip: string | null, lookup: () => Promise<T | null>): Promise<T | null> {

@@ -18,8 +18,19 @@ export const limits = {
    * try costs a lookup: past the limit an address gets "no such link" without the data being read.
    */
   linkGuessPerAddress: { bucket: 'link_guess_ip', max: 30, windowMs: 15 * 60 * 1000, perAddress: true },
-  /** Reviews sent from one address: a family sharing a phone, a counter tablet — not a flood. */
+  /** Reviews sent from one address: a family sharing a phone, a shop's Wi-Fi — not a flood. */
   reviewSubmitPerAddress: { bucket: 'review_submit_ip', max: 20, windowMs: 60 * 60 * 1000, perAddress: true },
+  /**
+   * Reviews from a link's counter-mode tablet (sent through the owner's counter address, whose key
+   * is checked), instead of the per-address limit: a customer every 30 seconds for an hour.
+   */
+  reviewSubmitPerCounter: { bucket: 'review_submit_counter', max: 120, windowMs: 60 * 60 * 1000 },
   /** Reviews into one link: a busy shop's day, well above; a script, stopped. */
   reviewSubmitPerLink: { bucket: 'review_submit_link', max: 300, windowMs: 60 * 60 * 1000 },
+  /**
+   * Second-factor codes per platform admin (TOTP or recovery code, lib/admin/factor.ts): a million
+   * six-digit codes cannot be walked through at five tries per quarter hour. Every try counts until
+   * one succeeds.
+   */
+  adminFactor: { bucket: 'admin_factor', max: 5, windowMs: 15 * 60 * 1000 },
 } as const satisfies Record<string, Limit>;

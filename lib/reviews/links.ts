@@ -164,3 +164,39 @@ export async function getReviewLink(db: TenantDb, id: string) {
   return row;
 }
 export type ReviewLinkDetail = Awaited<ReturnType<typeof getReviewLink>>;
+
+/** Submitted ÷ opened as a whole percentage; null before anyone opened (no "0 %" of nothing). */
+export function conversionRate(opened: number, submitted: number): number | null {
+  return opened > 0 ? Math.round((submitted / opened) * 100) : null;
+}
+
+/** One touchpoint's links added up ('' : links with no touchpoint). */
+export interface TouchpointTotal {
+  touchpoint: string;
+  links: number;
+  opened: number;
+  submitted: number;
+  conversion: number | null;
+}
+
+/**
+ * The links' counts per touchpoint: links grouped by their touchpoint text (spacing and capitals
+ * aside, shown as the first link of the list has it), opened and submitted summed and the
+ * conversion taken over the sums. Most submitted first; links with no touchpoint last.
+ */
+export function touchpointTotals(links: readonly Pick<ReviewLinkRow, 'touchpoint' | 'openedCount' | 'submittedCount'>[]): TouchpointTotal[] {
+  const groups = new Map<string, TouchpointTotal>();
+  for (const l of links) {
+    const text = l.touchpoint.trim().replace(/\s+/g, ' ');
+    const key = text.toLocaleLowerCase('id-ID');
+    const g = groups.get(key) ?? { touchpoint: text, links: 0, opened: 0, submitted: 0, conversion: null };
+    g.links += 1;
+    g.opened += l.openedCount;
+    g.submitted += l.submittedCount;
+    groups.set(key, g);
+  }
+  const totals = [...groups.values()].map((g) => ({ ...g, conversion: conversionRate(g.opened, g.submitted) }));
+  return totals.sort(
+    (a, b) => Number(!a.touchpoint) - Number(!b.touchpoint) || b.submitted - a.submitted || b.opened - a.opened || a.touchpoint.localeCompare(b.touchpoint, 'id'),
+  );
+}

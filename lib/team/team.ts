@@ -227,7 +227,15 @@ export async function getMemberLogo(db: TenantDb): Promise<string | null> {
 
 export async function updateTenant(
   db: TenantDb,
-  input: { name: string; businessType: (typeof tenants.$inferInsert)['businessType']; city: string; timeZone: (typeof tenants.$inferInsert)['timeZone']; logoUrl?: string | null },
+  input: {
+    name: string;
+    businessType: (typeof tenants.$inferInsert)['businessType'];
+    city: string;
+    timeZone: (typeof tenants.$inferInsert)['timeZone'];
+    logoUrl?: string | null;
+    /** The public pages' language (review page, testimonial page); null: follow the customer's browser. Unchanged when absent. */
+    defaultLocale?: (typeof tenants.$inferInsert)['defaultLocale'];
+  },
 ): Promise<void> {
   await db.tx.update(tenants).set({ ...input, updatedAt: new Date() }).where(eq(tenants.id, db.tenantId));
   await audit(db.tx, { tenantId: db.tenantId, actorUserId: db.userId, action: 'tenant.updated', targetType: 'tenant', targetId: db.tenantId, ip: db.ip });

@@ -3,10 +3,14 @@
  * /r/<slug> from a running server, then every sub-request the HTML names (stylesheets, scripts,
  * images, icons, fonts; data: URLs cost no request), and prints bytes by type — raw, gzip and
  * brotli (computed here with zlib, so the numbers do not depend on the server's compression) and
- * what the server actually sent on the wire — plus the request count and whether the HTML with
- * its critical CSS fits the first round trip (14 KB).
+ * what the server actually sent on the wire — plus the request count (each request listed, the
+ * business's logo among them when the link's business has one) and whether the HTML with its
+ * critical CSS fits the first round trip (14 KB).
  *
- *   node scripts/bench/review-page.mjs [base=http://127.0.0.1:3000] [slug=demo-bengkel] [--json]
+ *   node scripts/bench/review-page.mjs [base=http://127.0.0.1:3000] [slug=demo-bengkel] [--json] [--counter]
+ *
+ * --counter measures the page in counter (kiosk) mode (`?mode=counter`: spare tokens, the in-page
+ * thank-you).
  *
  * Budget (issue 9): the whole page under 30 KB compressed in at most 4 requests; the document in
  * the first 14 KB. Exits 1 when over budget.
@@ -19,7 +23,7 @@ const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const asJson = process.argv.includes('--json');
 const base = (args[0] ?? 'http://127.0.0.1:3000').replace(/\/$/, '');
 const slug = args[1] ?? 'demo-bengkel';
-const pageUrl = new URL(`/r/${slug}`, base);
+const pageUrl = new URL(`/r/${slug}${process.argv.includes('--counter') ? '?mode=counter' : ''}`, base);
 
 const BUDGET_TOTAL = 30 * 1024;
 const BUDGET_FIRST = 14 * 1024;
@@ -98,11 +102,18 @@ if (inlineCss) add('css', 'inline <style>', Buffer.from(inlineCss), null);
 if (inlineJs) add('js', 'inline <script>', Buffer.from(inlineJs), null);
 
 const subs = subResources(html);
+const requestRows = [{ type: 'html', status: doc.status, url: pageUrl.href, contentType: doc.headers['content-type'] ?? '', wire: wireDoc + doc.headerBytes }];
 for (const url of subs) {
   const res = await get(new URL(url), 'gzip, br');
   const body = decode(res.body, res.headers['content-encoding']);
-  add(typeOf(url, res.headers['content-type']), `${res.status} ${url}`, body, res.body.length + res.headerBytes, res.headers['content-encoding'] ?? 'identity');
+  const type = typeOf(url, res.headers['content-type']);
+  add(type, `${res.status} ${url}`, body, res.body.length + res.headerBytes, res.headers['content-encoding'] ?? 'identity');
+  requestRows.push({ type, status: res.status, url, contentType: res.headers['content-type'] ?? '', wire: res.body.length + res.headerBytes, cacheControl: res.headers['cache-control'] ?? '' });
+  // A sub-request that fails still costs a round trip, and the page misses what it asked for.
+  if (res.status !== 200) console.error(`warning: ${url} answered ${res.status}`);
 }
+const requestsByType = {};
+for (const r of requestRows) requestsByType[r.type] = (requestsByType[r.type] ?? 0) + 1;
 
 const requests = 1 + subs.length;
 const docBytes = Buffer.from(html);
@@ -126,11 +137,12 @@ const firstRoundTrip = document.gzip + document.headerBytes;
 const ok = total.gzip <= BUDGET_TOTAL && requests <= BUDGET_REQUESTS && firstRoundTrip <= BUDGET_FIRST;
 
 if (asJson) {
-  console.log(JSON.stringify({ url: pageUrl.href, requests, document, byType, rows, total, firstRoundTrip, ok }, null, 2));
+  console.log(JSON.stringify({ url: pageUrl.href, requests, requestsByType, requestRows, document, byType, rows, total, firstRoundTrip, ok }, null, 2));
 } else {
   const kb = (n) => `${(n / 1024).toFixed(1)} KB`.padStart(9);
   console.log(`review page: GET ${pageUrl.href}`);
-  console.log(`requests: ${requests} (document${subs.length ? ` + ${subs.length}: ${subs.join(', ')}` : ' only; everything else is inline'})`);
+  console.log(`requests: ${requests} (${Object.entries(requestsByType).map(([t, n]) => `${n} ${t}`).join(', ')}${subs.length ? '' : '; everything else is inline'})`);
+  for (const r of requestRows) console.log(`  ${r.type.padEnd(6)} ${r.status} ${kb(r.wire)} on the wire  ${r.contentType.split(';')[0].padEnd(10)} ${r.url}${r.cacheControl ? `  (${r.cacheControl})` : ''}`);
   console.log('\nbytes by type        raw     gzip   brotli');
   for (const [type, t] of Object.entries(byType)) console.log(`  ${type.padEnd(10)}${kb(t.raw)}${kb(t.gzip)}${kb(t.brotli)}   (each part compressed alone)`);
   console.log(`\ndocument (html+css+js) ${kb(document.raw)} raw, ${kb(document.gzip)} gzip, ${kb(document.brotli)} brotli; on the wire ${kb(document.wire)} (${document.wireEncoding}) + ${document.headerBytes} B headers`);

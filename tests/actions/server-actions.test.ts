@@ -103,6 +103,11 @@ const registry: Record<string, { form: () => Record<string, string> } | { noId: 
   'app/(app)/settings/profile/actions.ts#signOutEverywhereAction': { noId: 'ends the signed-in account’s own sessions' },
   'app/(auth)/sign-up/actions.ts#signUpAction': { noId: 'creates a new business' },
   'lib/i18n/locale-action.ts#setLocaleAction': { noId: 'sets a cookie and the signed-in account’s language' },
+  // The admin console: platform admins only, everyone else 404 (tests/actions/admin-actions.test.ts
+  // tries every action of app/(admin) as each identity that is not one).
+  'app/(admin)/admin/(factor)/enrol/actions.ts#confirmEnrolmentAction': { noId: 'a platform admin’s own second factor' },
+  'app/(admin)/admin/(factor)/verify/actions.ts#verifyCodeAction': { noId: 'a platform admin’s own second factor' },
+  'app/(admin)/admin/(factor)/verify/actions.ts#recoveryCodeAction': { noId: 'a platform admin’s own second factor' },
   'app/(app)/reviews/actions.ts#setReviewStatusAction': { form: () => ({ id: victim.reviewId, status: 'spam' }) },
   'app/(app)/reviews/actions.ts#setReviewFeaturedAction': { form: () => ({ id: victim.reviewId, featured: '1' }) },
   'app/(app)/reviews/actions.ts#saveReviewNoteAction': { form: () => ({ id: victim.reviewId, note: 'Dibajak' }) },
@@ -113,6 +118,10 @@ const registry: Record<string, { form: () => Record<string, string> } | { noId: 
     form: () => ({ id: victim.reviewLinkId, journeyId: victim.journeyId, stageId: victim.stageId, title: 'Dibajak', thankYou: '' }),
   },
   'app/(app)/reviews/links/actions.ts#setReviewLinkActiveAction': { form: () => ({ id: victim.reviewLinkId, active: '0' }) },
+  // The testimonial page is the session's business's own (one per business, found by tenant): an
+  // address another business holds is refused as taken (tests/integration/testimonials.test.ts).
+  'app/(app)/reviews/testimonials/actions.ts#saveTestimonialPageAction': { noId: 'claims or moves the session’s business’s own testimonial page' },
+  'app/(app)/reviews/testimonials/actions.ts#removeTestimonialPageAction': { noId: 'removes the session’s business’s own testimonial page' },
   // The invite's tenant id comes from the link and is proven by its secret token: a forged token
   // for Bengkel must not get anyone in.
   'app/invite/[tenantId]/[token]/actions.ts#acceptAsUserAction': { form: () => ({ tenantId: victim.tenantId, token: 'A'.repeat(32) }) },

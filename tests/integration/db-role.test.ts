@@ -88,6 +88,18 @@ describe('jejak_app, the role every request runs as', () => {
     expect(actions.map((x) => x.action)).not.toContain('test.rewritten');
   });
 
+  it("cannot touch the admin console's tables: the admins' second factor and the platform audit log (migration 0013)", async () => {
+    const r = await withPlatform(async (tx) => {
+      const out: Record<string, string> = {};
+      for (const table of ['admin_totp', 'admin_recovery_codes', 'platform_audit']) {
+        out[`${table} select`] = await attempt(tx, sql`select count(*) from ${sql.identifier(table)}`);
+        out[`${table} delete`] = await attempt(tx, sql`delete from ${sql.identifier(table)}`);
+      }
+      return out;
+    });
+    expect(Object.values(r)).toEqual(Array(6).fill(DENIED));
+  });
+
   it('reaches password hashes only through jejak_password_hash: one account per exact email, pinned search_path, not for PUBLIC', async () => {
     const { db } = await getConnection();
     const fns = await queryRows<{ name: string; definer: boolean; config: string[] | null; publicExec: boolean; appExec: boolean }>(
@@ -158,6 +170,8 @@ describe.skipIf(!onPostgres)('the login role on PostgreSQL (PGlite has one user,
         noForce: await attempt(tx, sql`alter table tenants no force row level security`),
         disable: await attempt(tx, sql`alter table tenants disable row level security`),
         setRolePostgres: await attempt(tx, sql`set role postgres`),
+        setRoleAdmin: await attempt(tx, sql`set role jejak_admin`),
+        adminSecrets: await attempt(tx, sql`select secret from admin_totp`),
         setSessionAuth: await attempt(tx, sql`set session authorization postgres`),
       };
     });
@@ -172,6 +186,8 @@ describe.skipIf(!onPostgres)('the login role on PostgreSQL (PGlite has one user,
       noForce: DENIED,
       disable: DENIED,
       setRolePostgres: DENIED,
+      setRoleAdmin: DENIED,
+      adminSecrets: DENIED,
       setSessionAuth: DENIED,
     });
     // With no tenant set, RESET ROLE shows no tenant at all.

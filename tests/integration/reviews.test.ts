@@ -6,13 +6,20 @@
  */
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { auditLog, reviewLinkRoutes, reviewLinks, reviews } from '@/db/schema';
+import { auditLog, rateLimitEvents, reviewLinkRoutes, reviewLinks, reviews, tenants } from '@/db/schema';
 import { AppError, NotFoundError } from '@/lib/core/errors';
 import { inTenant, withPlatform, withTenant, type TenantDb } from '@/lib/core/tenancy';
 import { createJourney, getJourney } from '@/lib/journeys/queries';
 import { createReviewLink, getReviewLink, listReviewLinks, setReviewLinkActive, updateReviewLink } from '@/lib/reviews/links';
 import { endOfDayIn, reviewLinkInputSchema, reviewSubmissionSchema, type ReviewSubmission } from '@/lib/reviews/model';
+import { sniffImageType } from '@/lib/images/images';
+import { limitKey, takeHit, type Limit } from '@/lib/rate-limit/limiter';
+import { limits } from '@/lib/rate-limit/limits';
+import { storeReviewWithinLimits } from '@/lib/reviews/page/intake';
+import { getReviewLogo, postReview } from '@/lib/reviews/page/serve';
+import { counterKey, newFormToken } from '@/lib/reviews/page/token';
 import { loadPublicReviewLink, recordReviewLinkOpen, routeReviewSlug, submitReview } from '@/lib/reviews/public';
 import { hashSlug } from '@/lib/reviews/slug';
 import { makeTenant } from '../support/factory';
@@ -225,5 +232,194 @@ describe('a customer’s review', () => {
     const [row] = await reviewsOf(ctx.tenantId);
     expect(row).toMatchObject({ id: r.reviewId, status: 'spam', spamReason: 'honeypot', comment: 'promo slot gacor' });
     expect((await linkRow(ctx.tenantId, l.id)).submittedCount).toBe(1);
+  });
+});
+
+/** A client address of its own for each test (per-address limits live in the shared database). */
+const someAddress = () => `2001:db8:${randomUUID().slice(0, 4)}:${randomUUID().slice(0, 4)}::1`;
+
+/** The form as the page posts it: a key and render time of ours, signed, rendered long enough ago. */
+function pageForm(over: Record<string, string> = {}) {
+  const token = newFormToken(Date.now() - 10_000);
+  return { key: token.key, t: token.renderedAt, sig: token.sig, website: '', stars: '4', comment: 'Servisnya rapi', ...over };
+}
+
+/** POST /r/<slug> as the server hands it to the app (the client's address in X-Forwarded-For). */
+function postPage(slug: string, fields: Record<string, string>, ip: string, query = 'lang=id') {
+  return postReview(
+    new Request(`http://localhost/r/${slug}?${query}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': ip },
+      body: new URLSearchParams(fields).toString(),
+    }),
+    slug,
+  );
+}
+
+/** How many events a limit holds for this subject. */
+async function hitsOf(limit: Limit, subject: string): Promise<number> {
+  const rows = await withPlatform((tx) =>
+    tx.select({ id: rateLimitEvents.id }).from(rateLimitEvents).where(and(eq(rateLimitEvents.bucket, limit.bucket), eq(rateLimitEvents.key, limitKey(subject, limit)))),
+  );
+  return rows.length;
+}
+
+describe('the review page’s intake: the key before the limits, the hits in the review’s transaction', () => {
+  it('answers a retry of a stored review with the same thank-you even from an address over its limit, taking no hit', async () => {
+    const ctx = await business();
+    const l = await link(ctx);
+    const ip = someAddress();
+    const fields = pageForm({ comment: 'Dikirim dua kali' });
+    const first = await postPage(l.slug, fields, ip);
+    expect(first.status).toBe(303);
+    expect(first.headers.get('location')).toBe(`/r/${l.slug}/thanks?lang=id`);
+    // A committed review has its hits.
+    expect(await hitsOf(limits.reviewSubmitPerAddress, ip)).toBe(1);
+    expect(await hitsOf(limits.reviewSubmitPerLink, l.id)).toBe(1);
+
+    // The address uses up its limit (a busy counter, a shared connection).
+    while ((await takeHit(limits.reviewSubmitPerAddress, ip)).allowed);
+    const full = await hitsOf(limits.reviewSubmitPerAddress, ip);
+    expect(full).toBe(limits.reviewSubmitPerAddress.max);
+
+    const retry = await postPage(l.slug, fields, ip);
+    expect(retry.status).toBe(303);
+    expect(retry.headers.get('location')).toBe(first.headers.get('location'));
+    expect(await hitsOf(limits.reviewSubmitPerAddress, ip)).toBe(full);
+    expect(await hitsOf(limits.reviewSubmitPerLink, l.id)).toBe(1);
+
+    // A new review from there waits its turn: refused, nothing stored, no hit left behind.
+    const fresh = await postPage(l.slug, pageForm({ comment: 'Ulasan baru' }), ip);
+    expect(fresh.status).toBe(429);
+    expect(Number(fresh.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await hitsOf(limits.reviewSubmitPerLink, l.id)).toBe(1);
+    const rows = await reviewsOf(ctx.tenantId);
+    expect(rows.map((r) => [r.submissionKey, r.comment])).toEqual([[fields.key, 'Dikirim dua kali']]);
+
+    // The link closes: the stored review's retry is still its thank-you, a new one is refused.
+    await inTenant(ctx, (db) => setReviewLinkActive(db, l.id, false));
+    expect((await postPage(l.slug, fields, someAddress())).status).toBe(303);
+    expect((await postPage(l.slug, pageForm(), someAddress())).status).toBe(410);
+    expect(await reviewsOf(ctx.tenantId)).toHaveLength(1);
+  });
+
+  it('counts a counter tablet (the owner’s counter address, its key checked) against the link’s counter limit, not the address’s', async () => {
+    const ctx = await business();
+    const l = await link(ctx);
+    const other = await link(ctx);
+    const ip = someAddress();
+    while ((await takeHit(limits.reviewSubmitPerAddress, ip)).allowed);
+
+    // The owner's counter address for this link: stored, counted on the counter limit only.
+    const counter = `mode=counter&c=${counterKey(l.id)}&lang=id`;
+    const ok = await postPage(l.slug, pageForm({ comment: 'Di kasir' }), ip, counter);
+    expect(ok.status).toBe(303);
+    expect(ok.headers.get('location')).toBe(`/r/${l.slug}/thanks?${counter}`);
+    expect(await hitsOf(limits.reviewSubmitPerCounter, l.id)).toBe(1);
+    expect(await hitsOf(limits.reviewSubmitPerAddress, ip)).toBe(limits.reviewSubmitPerAddress.max);
+
+    // Counter mode without the key, with a wrong one, or with another link's key: the address's limit.
+    for (const query of ['mode=counter&lang=id', `mode=counter&c=${'x'.repeat(22)}&lang=id`, `mode=counter&c=${counterKey(other.id)}&lang=id`]) {
+      const refused = await postPage(l.slug, pageForm({ comment: 'Bukan kasir' }), ip, query);
+      expect(refused.status).toBe(429);
+    }
+    expect((await reviewsOf(ctx.tenantId)).map((r) => r.comment)).toEqual(['Di kasir']);
+    expect(await hitsOf(limits.reviewSubmitPerCounter, l.id)).toBe(1);
+  });
+
+  it('stores 50 parallel posts of one key once, all answered with the thank-you, one hit per limit', async () => {
+    const ctx = await business();
+    const l = await link(ctx);
+    const ip = someAddress();
+    const fields = pageForm({ comment: 'Tombol ditekan berkali-kali' });
+    const answers = await Promise.all(Array.from({ length: 50 }, () => postPage(l.slug, fields, ip)));
+    expect(answers.map((a) => a.status)).toEqual(Array.from({ length: 50 }, () => 303));
+    expect(await reviewsOf(ctx.tenantId)).toHaveLength(1);
+    expect(await hitsOf(limits.reviewSubmitPerAddress, ip)).toBe(1);
+    expect(await hitsOf(limits.reviewSubmitPerLink, l.id)).toBe(1);
+    expect((await linkRow(ctx.tenantId, l.id)).submittedCount).toBe(1);
+  });
+
+  it('takes the hits in the review’s own transaction: a review rolled back leaves no hit, a refusal none either', async () => {
+    const ctx = await business();
+    const l = await link(ctx);
+    const ip = someAddress();
+    const input = form({ stars: '3' });
+    const meta = () => ({ key: randomUUID(), locale: 'id' as const, spamReason: null, ip });
+
+    // The work after the review fails: the review and its hits roll back together.
+    const boom = new Error('after the review');
+    const failed = await failure(
+      inTenant(visitor(ctx.tenantId), async (db) => {
+        expect(await storeReviewWithinLimits(db, l.id, input, meta())).toEqual({ outcome: 'stored', reviewId: expect.any(String) as unknown });
+        throw boom;
+      }),
+    );
+    expect(failed).toBe(boom);
+    expect(await reviewsOf(ctx.tenantId)).toEqual([]);
+    expect(await hitsOf(limits.reviewSubmitPerAddress, ip)).toBe(0);
+    expect(await hitsOf(limits.reviewSubmitPerLink, l.id)).toBe(0);
+
+    // A link closed meanwhile refuses inside the transaction: no hit stays.
+    await inTenant(ctx, (db) => setReviewLinkActive(db, l.id, false));
+    const closed = await failure(inTenant(visitor(ctx.tenantId), (db) => storeReviewWithinLimits(db, l.id, input, meta())));
+    expect((closed as AppError).key).toBe('review_page:errors.closed');
+    expect(await hitsOf(limits.reviewSubmitPerAddress, ip)).toBe(0);
+    expect(await hitsOf(limits.reviewSubmitPerLink, l.id)).toBe(0);
+
+    // Committed: the review and exactly its hits.
+    await inTenant(ctx, (db) => setReviewLinkActive(db, l.id, true));
+    const stored = await inTenant(visitor(ctx.tenantId), (db) => storeReviewWithinLimits(db, l.id, input, meta()));
+    expect(stored.outcome).toBe('stored');
+    expect(await reviewsOf(ctx.tenantId)).toHaveLength(1);
+    expect(await hitsOf(limits.reviewSubmitPerAddress, ip)).toBe(1);
+    expect(await hitsOf(limits.reviewSubmitPerLink, l.id)).toBe(1);
+  });
+});
+
+describe('the review page’s logo (GET /r/<slug>/logo?v=<version>)', () => {
+  async function withLogo(tenantId: string, png: Buffer) {
+    await withTenant(tenantId, (tx) =>
+      tx.update(tenants).set({ logoUrl: `data:image/png;base64,${png.toString('base64')}`, updatedAt: new Date() }).where(eq(tenants.id, tenantId)),
+    );
+  }
+  const get = (slug: string, query: string) => getReviewLogo(new Request(`http://localhost/r/${slug}/logo${query}`, { headers: { 'x-forwarded-for': someAddress() } }), slug);
+
+  it('answers the business’s logo made small (WebP, at most 128 px), cached for good under its version; 404 otherwise', async () => {
+    const ctx = await business();
+    const l = await link(ctx);
+    // No logo yet: nothing to serve, whatever the version.
+    expect((await get(l.slug, '?v=1')).status).toBe(404);
+
+    const big = await sharp({ create: { width: 900, height: 600, channels: 3, background: { r: 4, g: 120, b: 87 } } }).png().toBuffer();
+    await withLogo(ctx.tenantId, big);
+    const page = await inTenant(visitor(ctx.tenantId), (db) => loadPublicReviewLink(db, l.id));
+    const version = page!.logoVersion!;
+    expect(version).toMatch(/^\d+$/);
+
+    const res = await get(l.slug, `?v=${version}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('image/webp');
+    expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(res.headers.get('content-security-policy')).toBe("default-src 'none'");
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    const bytes = Buffer.from(await res.arrayBuffer());
+    expect(sniffImageType(bytes)).toBe('image/webp');
+    expect(bytes.length).toBeLessThan(big.length);
+    expect(bytes.length).toBeLessThan(4 * 1024);
+    const meta = await sharp(bytes).metadata();
+    expect(Math.max(meta.width, meta.height)).toBeLessThanOrEqual(128);
+
+    // A wrong, missing or old version, an unknown slug: 404, never cached for good.
+    for (const q of ['?v=1', '', `?v=${version}0`]) {
+      const miss = await get(l.slug, q);
+      expect(miss.status, q).toBe(404);
+      expect(miss.headers.get('cache-control'), q).toBe('no-store');
+    }
+    expect((await get('zzzzzzzzz', `?v=${version}`)).status).toBe(404);
+    // Another business's link never serves this logo.
+    const other = await business('Salon Lain');
+    const lo = await link(other);
+    expect((await get(lo.slug, `?v=${version}`)).status).toBe(404);
   });
 });

@@ -13,7 +13,9 @@ let pkColumns: Map<string, string[]>;
 let fks: { table: string; name: string; cols: string[]; refTable: string; refCols: string[] }[];
 
 // Global tables: tenants is the distribution root (its id is the tenant id); the rest hold no tenant data.
-const platformTables = new Set(['users', 'user_sessions', 'rate_limit_events']);
+// The admin console's (migration 0013): the admins' second factor and the platform audit log, whose
+// `target_tenant_id` names a business without being its data (the record outlives an erasure).
+const platformTables = new Set(['users', 'user_sessions', 'rate_limit_events', 'admin_totp', 'admin_recovery_codes', 'platform_audit']);
 // Platform tables that point at a business (its tenant_id says where to look, they hold no data of
 // it): Citus reference tables, read before any business is known. Exempt from the tenant-table rules.
 const routingTables = new Set(["review_link_routes", "testimonial_pages"]);

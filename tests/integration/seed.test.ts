@@ -1,11 +1,12 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { journeyStages, memberships, reviewLinkRoutes, reviewLinks, reviews, tenants, users } from '@/db/schema';
-import { demo, demoReviewPath, demoSharePath, seed } from '@/lib/demo/seed';
+import { journeyStages, memberships, reviewLinkRoutes, reviewLinks, reviews, tenants, testimonialPages, users } from '@/db/schema';
+import { demo, demoReviewPath, demoSharePath, demoTestimonialPath, seed } from '@/lib/demo/seed';
 import { bengkelReviewPlan, kopiReviewPlan } from '@/lib/demo/seed-reviews';
 import { hashSlug, normalizeSlug } from '@/lib/reviews/slug';
 import { resolveShareLink } from '@/lib/journeys/sharing';
 import { getJourney, listVersions } from '@/lib/journeys/queries';
+import { loadTestimonialPage, routeTestimonialSlug } from '@/lib/reviews/testimonials';
 import { env } from '@/lib/core/env';
 import { inTenant, withPlatform, withTenant } from '@/lib/core/tenancy';
 
@@ -126,6 +127,33 @@ describe('demo seed', () => {
         tx.select({ id: reviews.id }).from(reviews).where(and(eq(reviews.tenantId, demo.bengkel.tenant.id), eq(reviews.featured, true))),
       ),
     ).toHaveLength(bengkel.reviews.filter((r) => r.featured).length);
+  });
+
+  it('gives Bengkel Maju Jaya a testimonial page in Indonesian with an honest mix of featured reviews', async () => {
+    await seed();
+    expect(demoTestimonialPath).toBe('/t/bengkel-maju-jaya');
+    expect(await routeTestimonialSlug('bengkel-maju-jaya')).toEqual({ tenantId: demo.bengkel.tenant.id, slug: 'bengkel-maju-jaya' });
+    const visitor = { tenantId: demo.bengkel.tenant.id, userId: '' };
+    const page = (await inTenant(visitor, (db) => loadTestimonialPage(db)))!;
+    expect(page).toMatchObject({ businessName: 'Bengkel Maju Jaya', defaultLocale: 'id' });
+    // 6–10 featured, not only five stars, some with a (shortened) name, never a number.
+    expect(page.testimonials.length).toBeGreaterThanOrEqual(6);
+    expect(page.testimonials.length).toBeLessThanOrEqual(10);
+    expect(new Set(page.testimonials.map((r) => r.stars)).size).toBeGreaterThanOrEqual(2);
+    expect(page.testimonials.some((r) => r.stars < 5)).toBe(true);
+    expect(page.testimonials.every((r) => r.comment.length > 0)).toBe(true);
+    expect(page.testimonials.some((r) => r.name && /^\p{L}+ \p{Lu}\.$/u.test(r.name))).toBe(true);
+    expect(JSON.stringify(page)).not.toMatch(/628\d{8}/);
+    // More consented reviews wait in the inbox to be featured; the honesty line counts all reviews.
+    const rows = await withTenant(demo.bengkel.tenant.id, (tx) => tx.select().from(reviews).where(eq(reviews.tenantId, demo.bengkel.tenant.id)));
+    expect(rows.filter((r) => r.testimonialConsent && !r.featured && r.status !== 'spam').length).toBeGreaterThanOrEqual(3);
+    const counted = rows.filter((r) => r.status !== 'spam');
+    expect(page.totalReviews).toBe(counted.length);
+    expect(page.averageStars).toBe(Math.round((counted.reduce((sum, r) => sum + r.stars, 0) / counted.length) * 10) / 10);
+    // Kedai Kopi Senja has no page and follows the customer's browser.
+    const kopi = (await inTenant({ tenantId: demo.kopi.tenant.id, userId: '' }, (db) => loadTestimonialPage(db)))!;
+    expect(kopi.defaultLocale).toBeNull();
+    expect(await withPlatform((tx) => tx.select().from(testimonialPages).where(eq(testimonialPages.tenantId, demo.kopi.tenant.id)))).toEqual([]);
   });
 
   it('refuses to run in production unless ALLOW_SEED=1', async () => {

@@ -42,6 +42,19 @@ export const exceptions: Exception[] = [
     tables: ['memberships'],
     reason: 'whether the person leaving still belongs to another business (where to send them next)',
   },
+  // The testimonial page's routing table (slug → business) has RLS (anyone may read, a business
+  // writes only its own row) and a tenant_id, but /t/<slug> reads it by its key before any business
+  // is known, like the review links' routing table.
+  {
+    where: 'lib/reviews/testimonials.ts testimonialRoute',
+    tables: ['testimonial_pages'],
+    reason: 'the public /t/<slug> lookup: which business a slug belongs to, read by the slug (its primary key) before any business is known',
+  },
+  {
+    where: 'lib/admin/',
+    reason:
+      "the platform admin console's door (lib/admin/door.ts): the only code that reads across businesses, by design (the list of businesses, owner emails, counts), as jejak_admin with its own read-only policies, every unit of work written to the platform audit log",
+  },
   {
     where: 'lib/maintenance/',
     reason:

@@ -8,8 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { reviewPageCsp, reviewPageCss, reviewPageJs } from '@/lib/reviews/page/assets';
 import { parseUrlEncoded } from '@/lib/reviews/page/form-body';
 import { fromAcceptLanguage, pickLocale } from '@/lib/reviews/page/locale';
-import { renderNotice, renderReviewForm, renderThanks, type ReviewPageLink } from '@/lib/reviews/page/render';
-import { MIN_FILL_MS, isOurToken, newFormToken, spamReason } from '@/lib/reviews/page/token';
+import { COUNTER_RESET_SECONDS, renderNotice, renderReviewForm, renderThanks, type ReviewPageLink } from '@/lib/reviews/page/render';
+import { MIN_FILL_MS, counterKey, isCounterKey, isOurToken, newFormToken, spamReason } from '@/lib/reviews/page/token';
 
 const link: ReviewPageLink = {
   slug: 'demo-bengkel',
@@ -150,6 +150,86 @@ describe('review page HTML', () => {
   });
 });
 
+describe('review page in counter (kiosk) mode', () => {
+  const token = { key: '6f1c1c3a-9d55-4a55-8a8a-0a0a0a0a0a0a', renderedAt: '1700000000000', sig: 'x'.repeat(43) };
+  const spares = [newFormToken(1_700_000_000_000), newFormToken(1_700_000_000_000)];
+
+  it('posts and switches language in counter mode, offers no autofill, and carries spare signed tokens', () => {
+    const html = renderReviewForm('id', link, { token, counter: { spares } });
+    expect(html).toContain('<form id="rf" method="post" action="/r/demo-bengkel?mode=counter&#38;lang=id" novalidate accept-charset="utf-8" autocomplete="off"');
+    expect(html).toContain(`data-counter="${COUNTER_RESET_SECONDS}"`);
+    expect(html).toContain(`data-spare="${spares.map((s) => `${s.key}.${s.renderedAt}.${s.sig}`).join(' ')}"`);
+    for (const s of spares) expect(isOurToken(s.key, s.renderedAt, s.sig)).toBe(true);
+    expect(html).toContain(`name="key" value="${token.key}"`);
+    expect(html).toContain('id="f-name" name="name" maxlength="80" autocomplete="off"');
+    expect(html).toContain('id="f-whatsapp" name="whatsapp" maxlength="32" autocomplete="off"');
+    expect(html).not.toContain('given-name');
+    expect(html).not.toContain('autocomplete="tel"');
+    expect(html).toContain('<a href="?mode=counter&#38;lang=en" hreflang="en" lang="en">English</a>');
+    // The in-page thank-you: the owner's words, a countdown and the button; no offers on a shared tablet.
+    expect(html).toContain('<div id="rt" hidden><h1 tabindex="-1">Terima kasih!</h1><p>Matur nuwun &#38; sampai jumpa</p>');
+    expect(html).toContain(`Formulir untuk pelanggan berikutnya terbuka dalam <span id="rt-n">${COUNTER_RESET_SECONDS}</span> detik.`);
+    expect(html).toContain('<button class="btn" type="button" id="rt-next">Pelanggan berikutnya</button>');
+    expect(html).toContain('data-m-qn="{n} ulasan menunggu dikirim.');
+    expect(html).not.toContain('wa.me');
+    expect(html).not.toContain('maps.app.goo.gl');
+    const en = renderReviewForm('en', link, { token, counter: { spares } });
+    expect(en).toContain('action="/r/demo-bengkel?mode=counter&#38;lang=en"');
+    expect(en).toContain('>Next customer</button>');
+  });
+
+  it('leaves the ordinary form as it was: autofill, no counter parts', () => {
+    // The markup (the inline script, the same in both modes, names the counter's parts).
+    const html = renderReviewForm('id', link, { token }).replace(/<script>[\s\S]*<\/script>/, '');
+    expect(html).toContain('action="/r/demo-bengkel?lang=id"');
+    expect(html).toContain('autocomplete="given-name"');
+    for (const part of ['mode=counter', 'data-counter', 'data-spare', 'id="rt"', 'autocomplete="off" data']) expect(html).not.toContain(part);
+  });
+
+  it('thank-you without script: no offers, a refresh to a fresh form after a few seconds and a link to it now', () => {
+    const html = renderThanks('id', link, { counter: true });
+    expect(html).toContain(`<meta http-equiv="refresh" content="${COUNTER_RESET_SECONDS};url=/r/demo-bengkel?mode=counter&#38;lang=id">`);
+    expect(html).toContain('<a class="btn" href="/r/demo-bengkel?mode=counter&#38;lang=id">Pelanggan berikutnya</a>');
+    expect(html).toContain(`terbuka dalam ${COUNTER_RESET_SECONDS} detik`);
+    expect(html).toContain('<p>Matur nuwun &#38; sampai jumpa</p>');
+    for (const part of ['wa.me', 'maps.app.goo.gl', 'Kirim lewat WhatsApp', '<script']) expect(html).not.toContain(part);
+    expect(renderThanks('en', link, { counter: true })).toContain('content="5;url=/r/demo-bengkel?mode=counter&#38;lang=en"');
+    expect(renderThanks('id', link)).not.toContain('http-equiv="refresh"');
+  });
+
+  it('keeps the owner’s counter key in every address it renders (form, language switch, next customer)', () => {
+    const key = counterKey('0b5e1c00-0000-4000-8000-000000000401');
+    expect(isCounterKey('0b5e1c00-0000-4000-8000-000000000401', key)).toBe(true);
+    expect(isCounterKey('0b5e1c00-0000-4000-8000-000000000402', key)).toBe(false);
+    expect(isCounterKey('0b5e1c00-0000-4000-8000-000000000401', key.slice(0, 21) + (key.endsWith('A') ? 'B' : 'A'))).toBe(false);
+    expect(isCounterKey('0b5e1c00-0000-4000-8000-000000000401', null)).toBe(false);
+    const form = renderReviewForm('id', link, { token: newFormToken(), counter: { spares: [], key } });
+    expect(form).toContain(`action="/r/demo-bengkel?mode=counter&#38;c=${key}&#38;lang=id"`);
+    expect(form).toContain(`href="?mode=counter&#38;c=${key}&#38;lang=en"`);
+    expect(renderThanks('id', link, { counter: key })).toContain(`url=/r/demo-bengkel?mode=counter&#38;c=${key}&#38;lang=id"`);
+  });
+});
+
+describe('review page logo', () => {
+  const token = newFormToken();
+
+  it('shows the business logo small, sized up front, named by the business, from the page’s own route', () => {
+    const withLogo = { ...link, logoVersion: '1717171717171' };
+    const img = '<img src="/r/demo-bengkel/logo?v=1717171717171" width="56" height="56" alt="Bengkel &#34;Maju&#34; Jaya">';
+    expect(renderReviewForm('id', withLogo, { token })).toContain(`<p class="biz">${img}Bengkel &#34;Maju&#34; Jaya</p>`);
+    expect(renderThanks('id', withLogo)).toContain(img);
+    expect(renderThanks('id', withLogo, { counter: true })).toContain(img);
+    expect(renderReviewForm('id', { ...link, logoVersion: null }, { token })).not.toContain('<img');
+    expect(renderReviewForm('id', link, { token })).not.toContain('<img');
+  });
+
+  it('lets the page load images from its own origin only when it shows the logo', () => {
+    expect(reviewPageCsp({ https: false, script: true, logo: true })).toContain("img-src 'self' data:");
+    expect(reviewPageCsp({ https: false, script: true })).toContain('img-src data:;');
+    expect(reviewPageCsp({ https: false, script: true })).not.toContain("'self' data:");
+  });
+});
+
 describe('review page policy and weight', () => {
   it('allows exactly the inline style and script by hash, and nothing else', () => {
     const csp = reviewPageCsp({ https: false, script: true });
@@ -164,10 +244,13 @@ describe('review page policy and weight', () => {
     expect(html).toContain(`<script>${reviewPageJs}</script>`);
   });
 
-  it('stays small: the whole form page well under 14 KB compressed', async () => {
+  it('stays small: the whole form page well under 14 KB compressed, in counter mode too', async () => {
     const { gzipSync } = await import('node:zlib');
     const html = renderReviewForm('id', link, { token: newFormToken() });
     expect(gzipSync(html).length).toBeLessThan(14 * 1024);
-    expect(reviewPageJs.length).toBeLessThan(8 * 1024);
+    const spares = Array.from({ length: 10 }, () => newFormToken());
+    expect(gzipSync(renderReviewForm('id', { ...link, logoVersion: '1' }, { token: newFormToken(), counter: { spares } })).length).toBeLessThan(14 * 1024);
+    // The script as this process compiled it (unminified here): a few KB on the wire.
+    expect(gzipSync(reviewPageJs).length).toBeLessThan(4 * 1024);
   });
 });

@@ -72,6 +72,11 @@ export default async function ReviewsPage({ searchParams }: { searchParams: Prom
               {t('tabs.inbox')}
             </a>
           </li>
+          <li>
+            <Link href="/reviews/testimonials" className="inline-flex min-h-11 items-center rounded-lg border border-slate-300 bg-white px-3 py-2 font-medium text-brand-800 hover:bg-slate-100">
+              {t('tabs.testimonials')}
+            </Link>
+          </li>
         </ul>
       </nav>
 

@@ -10,6 +10,7 @@ import { onDetailsSaved } from './details-saved';
 import { EmotionChart } from './EmotionChart';
 import { SaveBar } from './SaveBar';
 import { StageCard } from './StageCard';
+import type { StageReviewLine } from './StageReviews';
 import { useUnsavedWarning } from './useUnsavedWarning';
 
 const ADD_STAGE_ID = 'map-add-stage';
@@ -25,6 +26,7 @@ export function MapEditor({
   revision,
   isCycle,
   stages,
+  reviews,
   canWrite,
   submission,
 }: {
@@ -33,6 +35,8 @@ export function MapEditor({
   revision: number;
   isCycle: boolean;
   stages: StageDoc[];
+  /** Each saved stage's review line by stage id (absent: the member may not read reviews). */
+  reviews?: Record<string, StageReviewLine>;
   canWrite: boolean;
   submission: string;
 }) {
@@ -269,6 +273,7 @@ export function MapEditor({
                       onRemove={onRemove}
                       onDragStart={onDragStart}
                       dropTarget={dropAt === i && dragFrom !== i}
+                      reviews={s.id ? reviews?.[s.id] : undefined}
                     />
                   </li>
                 ))}

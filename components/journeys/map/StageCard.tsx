@@ -6,6 +6,7 @@ import { LIMITS } from '@/lib/journeys/model';
 import { DeleteStage } from './DeleteStage';
 import { fieldId, type EditorAction, type EditorStage } from './editor-state';
 import { EmotionField } from './EmotionField';
+import { StageReviews, type StageReviewLine } from './StageReviews';
 import { inputClass, laneHeading, smallButton } from './styles';
 import { TextLane } from './TextLane';
 import { TouchpointLane } from './TouchpointLane';
@@ -22,10 +23,12 @@ export interface StageCardProps {
   onRemove: (stage: EditorStage, index: number) => void;
   onDragStart: (e: DragEvent, index: number) => void;
   dropTarget: boolean;
+  /** What customers said about this stage (a saved stage, for members who may read reviews). */
+  reviews?: StageReviewLine;
 }
 
 /** One stage of the map: its name, order and every lane. A column on wide screens, a card on a phone. */
-export function StageCard({ stage, index, total, issues, dispatch, focus, onMove, onRemove, onDragStart, dropTarget }: StageCardProps) {
+export function StageCard({ stage, index, total, issues, dispatch, focus, onMove, onRemove, onDragStart, dropTarget, reviews }: StageCardProps) {
   const { t } = useTranslation('map');
   const { t: tj } = useTranslation('journeys');
   const { uid } = stage;
@@ -84,6 +87,12 @@ export function StageCard({ stage, index, total, issues, dispatch, focus, onMove
           </span>
         </button>
       </div>
+
+      {reviews ? (
+        <div className="mt-1">
+          <StageReviews line={reviews} />
+        </div>
+      ) : null}
 
       <div className="mt-3">
         <label htmlFor={nameId} className="block text-sm font-medium text-slate-800">

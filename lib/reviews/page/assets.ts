@@ -12,7 +12,8 @@ export const reviewPageCss = [
   'body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1e293b;background:#f8fafc}',
   'main{max-width:34rem;margin:0 auto;padding:.75rem 1rem 2rem}',
   '.top{display:flex;flex-wrap:wrap;align-items:center;justify-content:space-between;gap:.25rem}',
-  '.biz{margin:0;font-weight:700;color:#047857}',
+  '.biz{display:flex;align-items:center;gap:.5rem;margin:0;font-weight:700;color:#047857}',
+  '.biz img{flex:none;width:3.5rem;height:3.5rem;object-fit:contain;border-radius:.5rem}',
   '.lang{display:flex;gap:.25rem}',
   '.lang a{display:inline-flex;align-items:center;min-height:3rem;min-width:3rem;padding:0 .5rem;color:#1d4ed8}',
   '.lang a[aria-current]{color:#1e293b;font-weight:700;text-decoration:none}',
@@ -59,16 +60,18 @@ const cssHash = sha256(reviewPageCss);
 const jsHash = sha256(reviewPageJs);
 
 /**
- * The page's own policy (proxy.ts leaves /r/ to it): nothing but its inline style and script,
- * fetch and form posts to this origin only, no framing, no plugins, no <base>.
+ * The page's own policy (proxy.ts leaves /r/ to it): nothing but its inline style and script (and
+ * the logo when it shows one), fetch and form posts to this origin only, no framing, no plugins,
+ * no <base>.
  */
-export function reviewPageCsp(opts: { https: boolean; script: boolean }): string {
+export function reviewPageCsp(opts: { https: boolean; script: boolean; logo?: boolean }): string {
   return [
     "default-src 'none'",
     `script-src ${opts.script ? jsHash : "'none'"}`,
     `style-src ${cssHash}`,
-    // The page's icon is an empty data: URL, so the browser asks the server for no favicon.
-    'img-src data:',
+    // The page's icon is an empty data: URL, so the browser asks the server for no favicon; the
+    // business's logo, when the page shows one, comes from this origin (/r/<slug>/logo).
+    `img-src ${opts.logo ? "'self' " : ''}data:`,
     "connect-src 'self'",
     "form-action 'self'",
     "frame-ancestors 'none'",

@@ -8,8 +8,15 @@
  *   and sent with fetch; if the network fails (or the server answers 5xx) it stays there, the
  *   page says "waiting to send", and it is sent again with the SAME key when the connection
  *   returns, also after the page is closed and reopened (the server stores one review per key).
- *   Any other answer than the thank-you (a message about a field, a closed link) is shown by
- *   posting the form the ordinary way.
+ *   Waiting reviews go oldest first, one at a time. Any other answer than the thank-you (a message
+ *   about a field, a closed link) is shown by posting the form the ordinary way.
+ * - counter (kiosk) mode (`data-counter` on the form, a shop's tablet): after each review the
+ *   thank-you shows in the page with a countdown, then a fresh form for the next customer: every
+ *   field emptied, a new submission key and signed render time (fetched from the page; offline,
+ *   one of the spare tokens the page carries). Reviews sent while offline wait in the queue
+ *   ("N reviews waiting to be sent") while the next customers go on; the thank-you is only for
+ *   the person at the screen, so a queued review the server refuses later is dropped (its
+ *   customer is gone) and one it holds back (429) waits.
  *
  * Written as a self-contained function (no imports, no outside names): the page inlines
  * `(${reviewPageScript})()`, so the function's compiled source is the script.
@@ -18,12 +25,18 @@ export function reviewPageScript(): void {
   const form = document.getElementById('rf') as HTMLFormElement | null;
   if (!form) return;
   const data = form.dataset;
+  const counter = !!data.counter;
   const action = form.getAttribute('action') ?? location.pathname;
+  const path = action.split('?')[0];
   const prefix = 'jejak-review:';
   const box = document.getElementById('rq');
+  const boxText = document.getElementById('rq-t');
+  const block = document.getElementById('rb');
+  const panel = document.getElementById('rt');
   const button = form.querySelector('button[type=submit]') as HTMLButtonElement | null;
   const label = button ? button.textContent : '';
   const stars = Array.prototype.slice.call(form.querySelectorAll('input[name=stars]')) as HTMLInputElement[];
+  const spares = (data.spare ?? '').split(' ').filter(Boolean);
   let store: Storage | null = null;
   try {
     store = window.localStorage;
@@ -86,6 +99,7 @@ export function reviewPageScript(): void {
     paint();
   }
 
+  /** Waiting reviews of this link (whatever language they were sent in), oldest first. */
   function pending(): Entry[] {
     const out: Entry[] = [];
     if (!store) return out;
@@ -94,7 +108,7 @@ export function reviewPageScript(): void {
       if (!k || k.indexOf(prefix) !== 0) continue;
       try {
         const entry = JSON.parse(store.getItem(k) ?? '') as Entry;
-        if (entry.action === action && entry.values.key) out.push(entry);
+        if (entry.action.split('?')[0] === path && entry.values.key) out.push(entry);
       } catch {
         store.removeItem(k);
       }
@@ -102,36 +116,136 @@ export function reviewPageScript(): void {
     return out.sort((a, b) => a.at - b.at);
   }
 
-  function waiting(on: boolean): void {
-    if (box) box.hidden = !on;
+  /** The "waiting to send" box: shown while reviews wait; in counter mode it says how many. */
+  function status(): void {
+    const n = pending().length;
+    if (box) box.hidden = !n;
+    if (counter && boxText) boxText.textContent = n > 1 ? (data.mQn ?? '').replace('{n}', String(n)) : data.mQ1 ?? '';
+  }
+
+  function ready(): void {
     if (button) {
       button.disabled = false;
       button.textContent = label;
     }
   }
 
+  // Counter mode: the thank-you in the page, then a fresh form.
+  let ticker = 0;
+  let generation = 0;
+
+  function setToken(token: string[]): void {
+    ['key', 't', 'sig'].forEach((name, i) => {
+      const el = field(name);
+      if (el) el.value = token[i] ?? '';
+    });
+  }
+
+  /** A new v4 uuid, for a form shown offline once the spare tokens have run out (stored as spam, not lost). */
+  function uuid(): string {
+    const b = crypto.getRandomValues(new Uint8Array(16));
+    b[6] = (b[6]! & 15) | 64;
+    b[8] = (b[8]! & 63) | 128;
+    const hex = Array.prototype.map.call(b, (x: number) => (x + 256).toString(16).slice(1)).join('');
+    return hex.replace(/(.{8})(.{4})(.{4})(.{4})/, '$1-$2-$3-$4-');
+  }
+
+  function thanks(): void {
+    const g = ++generation;
+    // Nothing of this customer stays: answers, messages, the key; the address is the form's own
+    // (so Back or a reload never offers this review again).
+    fill({});
+    for (const el of Array.prototype.slice.call(document.querySelectorAll('.err')) as HTMLElement[]) el.textContent = '';
+    for (const el of Array.prototype.slice.call(form!.querySelectorAll('[aria-invalid]')) as HTMLElement[]) el.removeAttribute('aria-invalid');
+    const errs = document.getElementById('errs');
+    if (errs) errs.remove();
+    setToken((spares.shift() ?? `${uuid()}..`).split('.'));
+    history.replaceState(null, '', action);
+    // A fresh key and signed render time from the server (and fresh spares), when it answers.
+    fetch(action, { headers: { accept: 'text/html' } })
+      .then((res) => (res.ok ? res.text() : ''))
+      .then((html) => {
+        const m = /name="key" value="([^"]+)"><input type="hidden" name="t" value="([^"]+)"><input type="hidden" name="sig" value="([^"]+)"/.exec(html);
+        const more = /data-spare="([^"]*)"/.exec(html);
+        if (m && g === generation) setToken([m[1]!, m[2]!, m[3]!]);
+        if (more) {
+          spares.length = 0;
+          for (const x of more[1]!.split(' ')) if (x) spares.push(x);
+        }
+      })
+      .catch(() => undefined);
+    ready();
+    status();
+    if (block) block.hidden = true;
+    if (panel) {
+      panel.hidden = false;
+      const h = panel.querySelector('h1');
+      if (h) h.focus();
+    }
+    let left = Number(data.counter);
+    const n = document.getElementById('rt-n');
+    if (n) n.textContent = String(left);
+    clearInterval(ticker);
+    ticker = window.setInterval(() => {
+      left--;
+      if (n) n.textContent = String(left);
+      if (left <= 0) next();
+    }, 1000);
+  }
+
+  function next(): void {
+    clearInterval(ticker);
+    if (panel) panel.hidden = true;
+    if (block) block.hidden = false;
+    window.scrollTo(0, 0);
+    const h = block && block.querySelector('h1');
+    if (h) {
+      h.setAttribute('tabindex', '-1');
+      h.focus();
+    }
+  }
+
   let busy = false;
   let timer = 0;
+  /** The key of the review the person at the screen is waiting for ('' for none). */
+  let mine = '';
+
   function send(entry: Entry): void {
     if (busy) return;
     busy = true;
-    if (button) {
+    const own = entry.values.key === mine;
+    if (own && button) {
       button.disabled = true;
       button.textContent = data.mSending ?? label;
     }
-    fetch(entry.action, { method: 'POST', body: new URLSearchParams(entry.values), headers: { accept: 'text/html' } })
+    // The 303 to the thank-you is not followed here: it says "stored" (the page goes there itself).
+    fetch(entry.action, { method: 'POST', body: new URLSearchParams(entry.values), headers: { accept: 'text/html' }, redirect: 'manual' })
       .then((res) => {
-        if (res.status >= 500) throw new Error(String(res.status));
+        if (res.status >= 500 || (counter && res.status === 429)) throw new Error(String(res.status));
         if (store) store.removeItem(prefix + entry.values.key);
-        // Stored (or stored before, with this key): the thank-you.
-        if (res.redirected) return location.assign(res.url);
-        // A message about a field, too many reviews, a closed link: the server's own page says it.
-        fill(entry.values);
-        HTMLFormElement.prototype.submit.call(form);
+        busy = false;
+        if (res.type === 'opaqueredirect') {
+          // Stored (or stored before, with this key): the thank-you.
+          if (!counter) return location.assign(entry.action.replace('?', '/thanks?'));
+          if (own) thanks();
+        } else if (own || !counter) {
+          // A message about a field, too many reviews, a closed link: the server's own page says it.
+          fill(entry.values);
+          return HTMLFormElement.prototype.submit.call(form);
+        }
+        if (own) mine = '';
+        status();
+        flush();
       })
       .catch(() => {
         busy = false;
-        waiting(true);
+        if (own) {
+          mine = '';
+          // Counter mode: the review is safe on the tablet; the next customer need not wait for it.
+          if (counter) thanks();
+        }
+        ready();
+        status();
         clearTimeout(timer);
         timer = window.setTimeout(flush, 20000);
       });
@@ -155,6 +269,7 @@ export function reviewPageScript(): void {
     if (!validate()) return e.preventDefault();
     if (!store) return; // the ordinary post
     e.preventDefault();
+    generation++;
     const values: Record<string, string> = {};
     new FormData(form).forEach((v, k) => {
       if (typeof v === 'string') values[k] = v;
@@ -165,19 +280,31 @@ export function reviewPageScript(): void {
     } catch {
       return HTMLFormElement.prototype.submit.call(form);
     }
+    // Counter mode, with earlier reviews still waiting: this one goes after them, the next customer now.
+    if (counter && (busy || pending()[0]!.values.key !== values.key)) {
+      thanks();
+      return flush();
+    }
+    mine = values.key ?? '';
     send(entry);
   });
 
   const retry = document.getElementById('rq-send');
   if (retry) retry.addEventListener('click', flush);
+  const nextButton = document.getElementById('rt-next');
+  if (nextButton) nextButton.addEventListener('click', next);
   window.addEventListener('online', flush);
 
   paint();
-  // A review typed earlier that has not been sent yet: show it, and send it.
+  // Reviews typed earlier that have not been sent yet: send them (the ordinary page shows its one
+  // again; a counter's next customer never sees the earlier ones).
   const earlier = pending()[0];
   if (earlier) {
-    fill(earlier.values);
-    waiting(true);
+    if (!counter) {
+      fill(earlier.values);
+      mine = earlier.values.key ?? '';
+    }
+    status();
     flush();
   }
 }

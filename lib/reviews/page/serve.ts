@@ -6,12 +6,21 @@
  *                       link and count the visit. Unknown → 404, off or expired → 410, else the form
  *                       with a fresh submission key and its signed render time.
  * POST /r/<slug>        the form, posted the ordinary way (or by the page's script, same fields).
- *                       Invalid → 422 with the form, the messages and every typed value. Valid →
- *                       rate limits (per address, per link; they fail closed), then ONE transaction
- *                       that stores the review (once per key) → 303 to the thank-you, sent only after
- *                       the commit. Honeypot filled, a render time that is not ours or too recent →
- *                       stored as spam with the reason, answered like any other review.
+ *                       First the link and whether this submission key is stored already (one
+ *                       transaction): a stored key → 303 to the thank-you at once, no limit taken
+ *                       (a retry, a double tap, a queued review sent again). Invalid → 422 with the
+ *                       form, the messages and every typed value. Valid → ONE transaction that takes
+ *                       the rate limits (per address, per link; they fail closed) and stores the
+ *                       review (once per key) → 303 to the thank-you, sent only after the commit.
+ *                       Honeypot filled, a render time that is not ours or too recent → stored as
+ *                       spam with the reason, answered like any other review.
  * GET /r/<slug>/thanks  the owner's thank-you and the offers every customer gets.
+ * GET /r/<slug>/logo    the business's logo made small (WebP), under its version (?v=).
+ *
+ * `?mode=counter` (counter/kiosk mode, a shop's tablet): the form offers no autofill and carries
+ * spare tokens; its script shows the thank-you in the page and then a fresh form; without script
+ * the thank-you page refreshes to a fresh form after a few seconds, and offers no WhatsApp share
+ * or Google Maps link (those are for the customer's own phone).
  *
  * Every answer is a whole HTML page with its own strict CSP (proxy.ts leaves /r/ alone); no
  * cookie is read or set. A failure on our side is a 503 page (the form again, with what was
@@ -25,29 +34,35 @@ import { isUuid } from '@/lib/core/ids';
 import { ipFromForwardedFor } from '@/lib/core/request';
 import { inTenant } from '@/lib/core/tenancy';
 import { i18nFor } from '@/lib/i18n/instance';
-import { guardedLookup, releaseHit, takeHit } from '@/lib/rate-limit/limiter';
-import { limits } from '@/lib/rate-limit/limits';
+import { decodeImage } from '@/lib/images/images';
+import { resizeLogo } from '@/lib/images/resize';
+import { guardedLookup } from '@/lib/rate-limit/limiter';
 import type { Locale } from '@/lib/shared/locales';
 import { reviewPageErrors, reviewSubmissionSchema } from '../model';
-import { loadPublicReviewLink, recordReviewLinkOpen, routeReviewSlug, submitReview, type PublicReviewLink } from '../public';
+import { loadPublicReviewLink, recordReviewLinkOpen, routeReviewSlug, type PublicReviewLink } from '../public';
 import { reviewPageCsp } from './assets';
 import { parseUrlEncoded, type FormBody } from './form-body';
+import { findReviewByKey, storeReviewWithinLimits } from './intake';
 import { pickLocale } from './locale';
-import { renderNotice, renderReviewForm, renderThanks, type FormState } from './render';
-import { newFormToken, spamReason } from './token';
+import { loadBusinessLogo } from './logo';
+import { pageQuery, renderNotice, renderReviewForm, renderThanks, type CounterMode, type FormState } from './render';
+import { isCounterKey, newFormToken, spamReason } from './token';
 
 const https = env.NEXTAUTH_URL?.startsWith('https://') ?? false;
 
 /** The fields the form sends; anything else posted is ignored. */
 const formFields = ['stars', 'nps', 'comment', 'name', 'whatsapp', 'contactConsent', 'testimonialConsent', 'key', 't', 'sig', 'website'] as const;
 
-function page(status: number, body: string, opts: { script?: boolean; headers?: Record<string, string> } = {}): Response {
+/** Spare signed tokens a counter-mode form carries, for the forms it shows while offline. */
+const COUNTER_SPARE_TOKENS = 10;
+
+function page(status: number, body: string, opts: { script?: boolean; logo?: boolean; headers?: Record<string, string> } = {}): Response {
   return new Response(body, {
     status,
     headers: {
       'Content-Type': 'text/html; charset=utf-8',
       'Cache-Control': 'no-store',
-      'Content-Security-Policy': reviewPageCsp({ https, script: opts.script ?? false }),
+      'Content-Security-Policy': reviewPageCsp({ https, script: opts.script ?? false, logo: opts.logo ?? false }),
       'Referrer-Policy': 'no-referrer',
       'X-Robots-Tag': 'noindex, nofollow',
       ...opts.headers,
@@ -58,6 +73,33 @@ function page(status: number, body: string, opts: { script?: boolean; headers?: 
 /** The page's language; `link` once the slug is known (its business may have chosen one). */
 function requestLocale(req: Request, link: Pick<PublicReviewLink, 'defaultLocale'> | null = null): Locale {
   return pickLocale(new URL(req.url).searchParams.get('lang'), req.headers.get('accept-language'), link?.defaultLocale ?? null).locale;
+}
+
+/**
+ * Counter (kiosk) mode: `?mode=counter` (true), with the owner's counter key of this link when the
+ * address carries it (`&c=…`, checked: a wrong key is dropped, the mode stays).
+ */
+function counterOf(req: Request, linkId: string | null): CounterMode {
+  const params = new URL(req.url).searchParams;
+  if (params.get('mode') !== 'counter') return false;
+  const key = params.get('c');
+  return linkId && isCounterKey(linkId, key) ? key! : true;
+}
+
+/** The form page (first open, or again with values and messages), in counter mode when asked. */
+function formPage(status: number, locale: Locale, link: PublicReviewLink, state: FormState, counter: CounterMode, headers?: Record<string, string>): Response {
+  const counterState = counter
+    ? { spares: Array.from({ length: COUNTER_SPARE_TOKENS }, () => newFormToken()), key: typeof counter === 'string' ? counter : undefined }
+    : undefined;
+  return page(status, renderReviewForm(locale, link, { ...state, counter: counterState }), { script: true, logo: !!link.logoVersion, headers });
+}
+
+/** 303 to the thank-you: only ever sent after the review is committed (or found stored). */
+function thanksRedirect(link: PublicReviewLink, locale: Locale, counter: CounterMode): Response {
+  return new Response(null, {
+    status: 303,
+    headers: { Location: `/r/${encodeURIComponent(link.slug)}/thanks?${pageQuery(locale, counter)}`, 'Cache-Control': 'no-store' },
+  });
 }
 
 function requestIp(req: Request): string | null {
@@ -92,7 +134,7 @@ export async function getReviewPage(req: Request, slug: string): Promise<Respons
     if (!link) return page(404, renderNotice(locale, 'not_found'));
     locale = requestLocale(req, link);
     if (link.state !== 'open') return page(410, renderNotice(locale, 'closed', link.businessName));
-    return page(200, renderReviewForm(locale, link, { token: newFormToken() }), { script: true });
+    return formPage(200, locale, link, { token: newFormToken() }, counterOf(req, found.linkId));
   } catch (err) {
     unexpected(err);
     return page(503, renderNotice(locale, 'unavailable'), { headers: { 'Retry-After': '30' } });
@@ -108,7 +150,7 @@ export async function getThanksPage(req: Request, slug: string): Promise<Respons
     if (!link) return page(404, renderNotice(locale, 'not_found'));
     locale = requestLocale(req, link);
     // Also for a link closed since: the customer who just sent a review still gets their thanks.
-    return page(200, renderThanks(locale, link));
+    return page(200, renderThanks(locale, link, { counter: counterOf(req, found.linkId) }), { logo: !!link.logoVersion });
   } catch (err) {
     unexpected(err);
     return page(503, renderNotice(locale, 'unavailable'), { headers: { 'Retry-After': '30' } });
@@ -155,28 +197,31 @@ function retryAfterSeconds(retryAt: Date | undefined): number {
   return Math.max(1, Math.ceil(((retryAt?.getTime() ?? Date.now() + 60_000) - Date.now()) / 1000));
 }
 
-async function releaseAll(hits: (string | undefined)[]): Promise<void> {
-  await Promise.all(hits.map((h) => releaseHit(h)));
-}
-
 export async function postReview(req: Request, slug: string): Promise<Response> {
   let locale = requestLocale(req);
   let t = translatorFor(locale);
   const ip = requestIp(req);
+  let counter: CounterMode = counterOf(req, null);
   let link: PublicReviewLink | null = null;
   let state: FormState | null = null;
   try {
     const found = await route(req, slug);
     if (!found) return page(404, renderNotice(locale, 'not_found'));
+    counter = counterOf(req, found.linkId);
+    const body = await readForm(req);
+    const values = Object.fromEntries(formFields.filter((f) => body.values[f] !== undefined).map((f) => [f, body.values[f]!])) as Record<string, string>;
     const who = { tenantId: found.tenantId, userId: '', ip };
-    link = await inTenant(who, (db) => loadPublicReviewLink(db, found.linkId));
+    // The link, and whether this key is stored already: a retry of a stored review (a double tap, a
+    // browser retry, a queued review sent again) is the same thank-you, before any limit is taken
+    // and even if the link has closed since.
+    const loaded = await inTenant(who, async (db) => ({ link: await loadPublicReviewLink(db, found.linkId), stored: await findReviewByKey(db, values.key ?? '') }));
+    link = loaded.link;
     if (!link) return page(404, renderNotice(locale, 'not_found'));
     locale = requestLocale(req, link);
     t = translatorFor(locale);
+    if (loaded.stored) return thanksRedirect(link, locale, counter);
     if (link.state !== 'open') return page(410, renderNotice(locale, 'closed', link.businessName));
 
-    const body = await readForm(req);
-    const values = Object.fromEntries(formFields.filter((f) => body.values[f] !== undefined).map((f) => [f, body.values[f]!])) as Record<string, string>;
     // The same key (so a retry after a fix stays one review) and render time as the form had; a
     // form without a usable key gets a fresh one.
     const token = isUuid(values.key) ? { key: values.key, renderedAt: values.t ?? '', sig: values.sig ?? '' } : newFormToken();
@@ -186,51 +231,101 @@ export async function postReview(req: Request, slug: string): Promise<Response> 
     if (body.badEncoding || !parsed.success) {
       const fieldErrors = parsed.success ? {} : fieldErrorsOf(locale, parsed.error.issues);
       const notice = body.badEncoding ? { text: t('review_page:errors.bad_encoding') } : undefined;
-      return page(422, renderReviewForm(locale, link, { ...state, fieldErrors, notice }), { script: true });
+      return formPage(422, locale, link, { ...state, fieldErrors, notice }, counter);
     }
     // A form that did not come from this page (no key, a time we did not sign) is stored as spam
     // under a key of its own.
     const spam = spamReason(values);
     const key = isUuid(values.key) ? values.key : token.key;
 
-    // Rate limits, taken before the write and given back when nothing new was stored. They fail
-    // closed: a database that cannot count answers 503 below.
-    const hits: (string | undefined)[] = [];
-    for (const [limit, subject] of [
-      ...(ip ? ([[limits.reviewSubmitPerAddress, ip]] as const) : []),
-      [limits.reviewSubmitPerLink, found.linkId] as const,
-    ]) {
-      const hit = await takeHit(limit, subject);
-      if (!hit.allowed) {
-        await releaseAll(hits);
-        const seconds = retryAfterSeconds(hit.retryAt);
-        const notice = { title: t('review_page:too_many.title'), text: t('review_page:too_many.body', { minutes: Math.ceil(seconds / 60) }) };
-        return page(429, renderReviewForm(locale, link, { ...state, notice }), { script: true, headers: { 'Retry-After': String(seconds) } });
-      }
-      hits.push(hit.hitId);
-    }
-
-    let duplicate: boolean;
+    // One transaction: the rate limits (fail closed: a database that cannot count answers 503
+    // below) and the review, so a review that rolls back leaves no hit and a stored one has its hits.
+    let stored: Awaited<ReturnType<typeof storeReviewWithinLimits>>;
     try {
-      ({ duplicate } = await inTenant(who, (db) => submitReview(db, found.linkId, parsed.data, { key, locale, spamReason: spam })));
+      stored = await inTenant(who, (db) => storeReviewWithinLimits(db, found.linkId, parsed.data, { key, locale, spamReason: spam, ip, counter: typeof counter === 'string' }));
     } catch (err) {
-      await releaseAll(hits);
       if (err instanceof NotFoundError) return page(404, renderNotice(locale, 'not_found'));
       if (err instanceof AppError && err.key === reviewPageErrors.closed) return page(410, renderNotice(locale, 'closed', link.businessName));
       if (err instanceof AppError && err.key === reviewPageErrors.formExpired) {
         const notice = { text: t('review_page:errors.form_expired') };
-        return page(422, renderReviewForm(locale, link, { token: newFormToken(), values, notice }), { script: true });
+        return formPage(422, locale, link, { token: newFormToken(), values, notice }, counter);
       }
       throw err;
     }
-    if (duplicate) await releaseAll(hits);
+    if (stored.outcome === 'limited') {
+      const seconds = retryAfterSeconds(stored.retryAt);
+      const notice = { title: t('review_page:too_many.title'), text: t('review_page:too_many.body', { minutes: Math.ceil(seconds / 60) }) };
+      return formPage(429, locale, link, { ...state, notice }, counter, { 'Retry-After': String(seconds) });
+    }
     // Committed: only now the thank-you.
-    return new Response(null, { status: 303, headers: { Location: `/r/${encodeURIComponent(link.slug)}/thanks?lang=${locale}`, 'Cache-Control': 'no-store' } });
+    return thanksRedirect(link, locale, counter);
   } catch (err) {
     const id = unexpected(err);
     const headers = { 'Retry-After': '30' };
     if (!link || !state) return page(503, renderNotice(locale, 'unavailable'), { headers });
     const notice = { text: t('review_page:errors.unexpected', { id }) };
-    return page(503, renderReviewForm(locale, link, { ...state, notice }), { script: true, headers });
+    return formPage(503, locale, link, { ...state, notice }, counter, headers);
+  }
+}
+
+/** The logo's pixels: more than twice its CSS size on the page (render.ts LOGO_CSS_PX), for sharp phone screens. */
+const LOGO_PX = 128;
+const logoCache = new Map<string, Promise<Buffer>>();
+const LOGO_CACHE_MAX = 200;
+
+/** Resized once per business and version (each a few KB), shared by every request of this process. */
+function smallLogo(cacheKey: string, bytes: Uint8Array): Promise<Buffer> {
+  let hit = logoCache.get(cacheKey);
+  if (!hit) {
+    hit = resizeLogo(bytes, LOGO_PX);
+    hit.catch(() => logoCache.delete(cacheKey));
+    if (logoCache.size >= LOGO_CACHE_MAX) logoCache.delete(logoCache.keys().next().value!);
+    logoCache.set(cacheKey, hit);
+  }
+  return hit;
+}
+
+const imageHeaders = { 'X-Content-Type-Options': 'nosniff', 'Content-Security-Policy': "default-src 'none'", 'Cross-Origin-Resource-Policy': 'same-origin' };
+
+function logoMiss(status = 404): Response {
+  return new Response(status === 404 ? 'Not found' : 'Unavailable', {
+    status,
+    headers: { ...imageHeaders, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', ...(status === 503 ? { 'Retry-After': '30' } : {}) },
+  });
+}
+
+/**
+ * GET /r/<slug>/logo?v=<version>: the business's logo as a small WebP, for the review page. The
+ * slug is routed like the page (a miss counts against the address); the version must be the
+ * logo's current one (a new logo gets a new URL), so the answer is cached for good. No logo, a
+ * wrong or missing version, an unknown slug: 404.
+ */
+export async function getReviewLogo(req: Request, slug: string): Promise<Response> {
+  const version = new URL(req.url).searchParams.get('v') ?? '';
+  if (!/^\d{1,16}$/.test(version)) return logoMiss();
+  try {
+    const found = await route(req, slug);
+    if (!found) return logoMiss();
+    const logo = await inTenant({ tenantId: found.tenantId, userId: '' }, loadBusinessLogo);
+    const image = logo && logo.version === version ? decodeImage(logo.dataUrl) : null;
+    if (!image) return logoMiss();
+    // A stored file sharp cannot read (its first bytes looked right) is no logo: 404, not a retry.
+    const small = await smallLogo(`${found.tenantId}:${version}`, image.bytes).catch((err: unknown) => {
+      unexpected(err);
+      return null;
+    });
+    if (!small) return logoMiss();
+    return new Response(new Uint8Array(small), {
+      headers: {
+        ...imageHeaders,
+        'Content-Type': 'image/webp',
+        'Content-Length': String(small.length),
+        // The URL carries the logo's version: a new logo is a new URL.
+        'Cache-Control': 'public, max-age=31536000, immutable',
+      },
+    });
+  } catch (err) {
+    unexpected(err);
+    return logoMiss(503);
   }
 }

@@ -45,6 +45,23 @@ export function isOurToken(key: string, renderedAt: string, sig: string): boolea
 }
 
 /**
+ * The owner's counter key of a link: the link page's "counter mode" address carries it
+ * (`/r/<slug>?mode=counter&c=<key>`), so a shop's tablet — every review from one address — is
+ * counted against the link's counter limit instead of the per-address one (lib/rate-limit/limits.ts).
+ * Anyone may open `?mode=counter` (it is only a way of showing the form); only the owner's address
+ * carries the key. Derived from the form key, so it needs no storage and outlives restarts.
+ */
+export function counterKey(linkId: string): string {
+  return createHmac('sha256', formKey).update(`counter.${linkId}`).digest('base64url').slice(0, 22);
+}
+
+export function isCounterKey(linkId: string, value: string | null | undefined): boolean {
+  if (!value || !/^[A-Za-z0-9_-]{22}$/.test(value)) return false;
+  const want = Buffer.from(counterKey(linkId));
+  return timingSafeEqual(want, Buffer.from(value));
+}
+
+/**
  * Why a posted form looks like a script's, or null. `values` are the posted fields
  * (key, t, sig and the honeypot among them).
  */

@@ -4,6 +4,8 @@ import Link from 'next/link';
 import { ToolsNav } from '@/components/journeys/ToolsNav';
 import { JourneyDetailsForm } from '@/components/journeys/map/JourneyDetailsForm';
 import { MapEditor } from '@/components/journeys/map/MapEditor';
+import type { StageReviewLine } from '@/components/journeys/map/StageReviews';
+import { stageReviewLine } from '@/components/journeys/stage-reviews';
 import { journeyStatuses } from '@/lib/shared/journeys';
 import { can } from '@/lib/auth/permissions';
 import { requireMember } from '@/lib/auth/session';
@@ -12,6 +14,7 @@ import { idOr404, or404 } from '@/lib/core/not-found';
 import { inTenant } from '@/lib/core/tenancy';
 import { getJourney } from '@/lib/journeys/queries';
 import { personaOptions } from '@/lib/personas/queries';
+import { stageReviewSummary } from '@/lib/reviews/stage-summary';
 import { saveMapAction, updateJourneyDetailsAction } from './actions';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -23,16 +26,24 @@ export default async function JourneyMapPage({ params }: { params: Promise<{ id:
   const ctx = await requireMember('journeys.read');
   const id = idOr404((await params).id);
   const canWrite = can(ctx.role, 'journeys.write');
-  const { journey, stages, persona, personas } = await or404(
+  const canReadReviews = can(ctx.role, 'reviews.read');
+  const { journey, stages, persona, personas, summary } = await or404(
     inTenant(ctx, async (db) => {
       const loaded = await getJourney(db, id);
       // An archived persona is not offered for new journeys, but stays selectable where it is in use.
       const personas = canWrite ? await personaOptions(db, { keep: loaded.journey.personaId }) : [];
-      return { ...loaded, personas };
+      // What customers said, per stage: the business's own figures, for its members only.
+      const summary = canReadReviews ? await stageReviewSummary(db, id) : null;
+      return { ...loaded, personas, summary };
     }),
   );
-  const { t } = await getT('map');
+  const { t, locale } = await getT('map');
   const { t: tj } = await getT('journeys');
+  // Each saved stage's review line, as ready text and links (the editor is client code: plain props).
+  const canAsk = can(ctx.role, 'reviews.write');
+  const reviewLines: Record<string, StageReviewLine> | undefined = summary
+    ? Object.fromEntries(stages.filter((s) => s.id).map((s) => [s.id!, stageReviewLine(t, locale, journey.id, s.id!, summary[s.id!], { canAsk })]))
+    : undefined;
 
   return (
     <>
@@ -89,6 +100,7 @@ export default async function JourneyMapPage({ params }: { params: Promise<{ id:
         revision={journey.revision}
         isCycle={journey.isCycle}
         stages={stages}
+        reviews={reviewLines}
         canWrite={canWrite}
         submission={randomUUID()}
       />

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { businessTypes } from '@/lib/shared';
+import { businessTypes, locales } from '@/lib/shared';
 import { memberAction } from '@/lib/core/actions';
 import { timeZones } from '@/lib/i18n/format';
 import { imageDataUrl } from '@/lib/images/images';
@@ -14,6 +14,11 @@ const schema = z.object({
   businessType: z.enum(businessTypes, 'validation.required'),
   city: requiredText(80),
   timeZone: z.enum(timeZones, 'validation.required'),
+  // The review and testimonial pages' language; '': follow the customer's browser (absent: unchanged).
+  defaultLocale: z
+    .enum(['', ...locales], 'validation.invalid')
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v || null)),
   // Present only when a file was chosen; its content is checked by lib/images/images.ts.
   logo: z.file('validation.image_type').optional(),
   removeLogo: z.literal('on').optional(),

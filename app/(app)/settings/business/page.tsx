@@ -26,7 +26,7 @@ export default async function BusinessSettingsPage() {
       <div className="mt-4 rounded-xl bg-white p-5 shadow-sm">
         <BusinessForm
           action={updateBusinessAction}
-          current={{ name: tenant.name, businessType: tenant.businessType, city: tenant.city, timeZone: tenant.timeZone, logoSrc: logoPath(ctx.tenantId, ctx.tenant.logoVersion) }}
+          current={{ name: tenant.name, businessType: tenant.businessType, city: tenant.city, timeZone: tenant.timeZone, defaultLocale: tenant.defaultLocale ?? '', logoSrc: logoPath(ctx.tenantId, ctx.tenant.logoVersion) }}
           businessTypes={[...businessTypes]}
           timeZones={[...timeZones]}
           submission={randomUUID()}

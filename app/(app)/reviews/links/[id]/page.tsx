@@ -13,6 +13,7 @@ import { idOr404, or404 } from '@/lib/core/not-found';
 import { inTenant } from '@/lib/core/tenancy';
 import { formatDate, formatNumber } from '@/lib/i18n/format';
 import { getT } from '@/lib/i18n/server';
+import { counterKey } from '@/lib/reviews/page/token';
 import { publicUrl } from '@/lib/links/public-url';
 import { incentivePhrases } from '@/lib/reviews/incentive';
 import { getReviewLink } from '@/lib/reviews/links';
@@ -37,6 +38,7 @@ export default async function ReviewLinkPage({ params }: { params: Promise<{ id:
     inTenant(ctx, (db) => Promise.all([getReviewLink(db, id), canWrite ? journeyOptions(db, (c) => tj(`channels.${c}`)) : Promise.resolve([])])),
   );
   const url = await publicUrl(`/r/${link.slug}`);
+  // Shown to every member who sees the link: staff run the counter tablet too.
   const business = ctx.tenant.tenantName;
   const expired = link.expiresAt !== null && link.expiresAt.getTime() < new Date().getTime();
   const state = !link.active ? 'inactive' : expired ? 'expired' : 'active';
@@ -70,7 +72,7 @@ export default async function ReviewLinkPage({ params }: { params: Promise<{ id:
         <h2 id="share-heading" className="sr-only">
           {t('link.short_link')}
         </h2>
-        <ReviewLinkShare link={url} message={t('link.whatsapp_message', { business, link: url })} />
+        <ReviewLinkShare link={url} message={t('link.whatsapp_message', { business, link: url })} counterLink={`${url}?mode=counter&c=${counterKey(link.id)}`} />
       </section>
 
       <section aria-labelledby="qr-heading" className="mt-6 rounded-xl bg-white p-4 shadow-sm">
@@ -88,8 +90,11 @@ export default async function ReviewLinkPage({ params }: { params: Promise<{ id:
           <a href={`${qr}?format=svg&download=1`} download className={outlineButton}>
             {t('link.download_svg')}
           </a>
-          <Link href={`/reviews/links/${id}/poster`} className={outlineButton}>
+          <Link href={`/reviews/links/${id}/poster`} prefetch={false} className={outlineButton}>
             {t('link.poster')}
+          </Link>
+          <Link href={`/reviews/links/${id}/poster?size=a4`} prefetch={false} className={outlineButton}>
+            {t('link.poster_a4')}
           </Link>
         </div>
       </section>

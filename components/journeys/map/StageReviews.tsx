@@ -1,0 +1,53 @@
+import Link from 'next/link';
+
+/**
+ * A stage's reviews as the owner's map shows them, worked out on the server
+ * (components/journeys/stage-reviews.ts) and handed down as plain text and links.
+ */
+export type StageReviewLine =
+  | {
+      kind: 'reviews';
+      /** "18 ulasan", or "baru 3 ulasan" under the small-sample threshold. */
+      count: string;
+      /** The average stars as the language writes it ("2,8"). */
+      average: string;
+      /** Read before the average by screen readers instead of the star sign. */
+      averageLabel: string;
+      /** Enough reviews for the average to stand out. */
+      strong: boolean;
+      /** The inbox filtered to this journey and stage. */
+      href: string;
+    }
+  | {
+      kind: 'none';
+      text: string;
+      /** A new review link for this stage, for members who may make one. */
+      ask: { label: string; href: string } | null;
+    };
+
+/** "18 ulasan · ★ 2,8" linking to those reviews, or "Belum ada ulasan" with a way to start collecting. */
+export function StageReviews({ line }: { line: StageReviewLine }) {
+  if (line.kind === 'none') {
+    return (
+      <p className="flex flex-wrap items-center gap-x-3 text-sm text-slate-700">
+        <span>{line.text}</span>
+        {line.ask ? (
+          <Link href={line.ask.href} prefetch={false} className="inline-block py-3 font-medium text-brand-800 underline">
+            {line.ask.label}
+          </Link>
+        ) : null}
+      </p>
+    );
+  }
+  // Seen: "18 ulasan · ★ 2,8"; heard: "18 ulasan, rata-rata bintang 2,8" (one text, no star sign).
+  return (
+    <p className="text-sm">
+      <Link href={line.href} prefetch={false} className="inline-block py-3 font-medium text-brand-800 underline">
+        <span className="sr-only">{`${line.count}, ${line.averageLabel} ${line.average}`}</span>
+        <span aria-hidden="true">
+          {line.count} · ★ {line.strong ? <strong className="font-bold">{line.average}</strong> : <span className="font-normal">{line.average}</span>}
+        </span>
+      </Link>
+    </p>
+  );
+}
