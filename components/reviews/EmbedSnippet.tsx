@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 /** Read-only text with a copy button; without the clipboard (plain http) the text is selected for a long press or Ctrl+C. */
 function CopyBox({ id, label, value, multiline }: { id: string; label: string; value: string; multiline: boolean }) {
   const { t } = useTranslation('testimonials');
-  const field = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
+  const field = useRef<HTMLTextAreaElement>(null);
   const [notice, setNotice] = useState('');
 
   async function copy() {
@@ -27,11 +27,17 @@ function CopyBox({ id, label, value, multiline }: { id: string; label: string; v
       <label htmlFor={id} className="block text-sm font-medium text-slate-800">
         {label}
       </label>
-      {multiline ? (
-        <textarea ref={field} id={id} readOnly rows={4} value={value} onFocus={(e) => e.currentTarget.select()} className={className} />
-      ) : (
-        <input ref={field} id={id} type="text" readOnly value={value} onFocus={(e) => e.currentTarget.select()} className={`${className} text-base`} />
-      )}
+      {/* A text area even for one address: on a 390 px phone the whole address wraps into view
+          (break-all) instead of running off the field's edge. */}
+      <textarea
+        ref={field}
+        id={id}
+        readOnly
+        rows={multiline ? 4 : 2}
+        value={value}
+        onFocus={(e) => e.currentTarget.select()}
+        className={`${className} ${multiline ? '' : 'resize-none text-base [field-sizing:content]'}`}
+      />
       <button type="button" onClick={() => void copy()} className="mt-2 min-h-12 rounded-lg bg-brand-700 px-4 py-2.5 font-semibold text-white hover:bg-brand-800">
         {t('owner.copy')}
       </button>
