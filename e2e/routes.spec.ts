@@ -53,6 +53,7 @@ const registry: Record<string, RouteRule> = {
   '/journeys/[id]/print': { access: 'member', sample: `/journeys/${demo.bengkelJourneyId}/print` },
   '/share/[tenantId]/[token]': { access: 'public', sample: `/share/${demo.bengkelTenantId}/${bogusToken}` },
   '/api/journeys/[id]/export': { access: 'member', kind: 'api', sample: `/api/journeys/${demo.bengkelJourneyId}/export` },
+  '/api/journeys/[id]/stages.csv': { access: 'member', kind: 'api', sample: `/api/journeys/${demo.bengkelJourneyId}/stages.csv` },
   '/reviews': { access: 'member' },
   '/reviews/links/new': { access: 'member' },
   '/reviews/testimonials': { access: 'member' },
