@@ -2,12 +2,14 @@
  * The platform admin console (issue 12, part 1) in a real browser: the seeded admin signs in,
  * enrols two-step verification with a code computed from the secret on the page, sees the recovery
  * codes once, reaches the list of businesses, searches, opens one, reads the audit log; signs in
- * again with a recovery code; in English on a laptop too. Who else gets 404 on every admin route:
+ * again with a recovery code; in English on a laptop too; suspends Kedai Kopi Senja with a reason
+ * (its owner is kept out with the reason why, its review link answers 503) and reactivates it. Who
+ * else gets 404 on every admin route:
  * e2e/routes.spec.ts, from its registry.
  */
 import { adminPasswordSignIn, adminSignIn, enrolOnPage, readFactor, takeRecoveryCode, verifyOnPage } from './admin-helpers';
 import { expect, expectAccessible, test } from './fixtures';
-import { demo, newContext } from './helpers';
+import { DEMO_PASSWORD, demo, newContext, signIn } from './helpers';
 
 const noSidewaysScroll = () => document.documentElement.scrollWidth <= document.documentElement.clientWidth;
 
@@ -133,4 +135,79 @@ test('in English on a laptop: the list as a table, the business, the audit log',
   await expect(page.getByRole('table').getByText('Viewed the business list')).toHaveCount(0);
   await expectAccessible(page);
   await context.close();
+});
+
+/** Kedai Kopi Senja's table QR link (lib/demo/seed.ts; e2e/review-page.spec.ts). */
+const kopiReviewPath = '/r/c5wq8hzte';
+
+test('the admin suspends Kedai Kopi Senja with a reason: its owner sees why, its review link answers 503; reactivated, both work again', async ({ page, browser, baseURL }) => {
+  // The owner is signed in already: an existing session must stop working for the business too.
+  const ownerContext = await newContext(browser, 'id', baseURL!);
+  const owner = await ownerContext.newPage();
+  await signIn(owner, demo.kopiOwner);
+
+  await adminSignIn(page);
+  await page.goto(`/admin/businesses/${demo.kopiTenantId}`);
+  const status = page.getByRole('region', { name: 'Status usaha' });
+  await expect(status.getByTestId('business-status')).toHaveText('Aktif');
+  await expectAccessible(page);
+  expect(await page.evaluate(noSidewaysScroll)).toBe(true);
+  // The reason is required: at least 5 characters.
+  await status.getByLabel('Alasan menonaktifkan', { exact: true }).fill('abc');
+  await status.getByRole('button', { name: 'Nonaktifkan usaha', exact: true }).click();
+  await expect(status.getByText('Tulis alasannya, minimal 5 karakter.')).toBeVisible();
+  await status.getByLabel('Alasan menonaktifkan', { exact: true }).fill('Uji e2e: laporan penipuan dari pelanggan');
+  await status.getByRole('button', { name: 'Nonaktifkan usaha', exact: true }).click();
+  await expect(status.getByTestId('business-status')).toContainText('Dinonaktifkan sejak');
+  await expect(status.getByText('Uji e2e: laporan penipuan dari pelanggan')).toBeVisible();
+  await expectAccessible(page);
+  expect(await page.evaluate(noSidewaysScroll)).toBe(true);
+
+  try {
+    // The owner's open session: every page of the business sends them to the message.
+    await owner.goto('/dashboard');
+    await expect(owner).toHaveURL(/\/no-business$/);
+    await expect(owner.getByRole('heading', { level: 1 })).toHaveText('Kedai Kopi Senja sedang dinonaktifkan');
+    await expect(owner.getByText('Usaha ini sedang dinonaktifkan oleh admin Jejak')).toBeVisible();
+    expect(await owner.evaluate(noSidewaysScroll)).toBe(true);
+    // A new sign-in lands on the same message.
+    const fresh = await newContext(browser, 'id', baseURL!);
+    const again = await fresh.newPage();
+    await again.goto('/sign-in');
+    await again.getByLabel('Email', { exact: true }).fill(demo.kopiOwner);
+    await again.getByLabel('Kata sandi', { exact: true }).fill(DEMO_PASSWORD);
+    await again.getByRole('button', { name: 'Masuk', exact: true }).click();
+    await expect(again).toHaveURL(/\/no-business$/);
+    await expect(again.getByRole('heading', { level: 1 })).toHaveText('Kedai Kopi Senja sedang dinonaktifkan');
+    await fresh.close();
+
+    // Its review link: a polite "temporarily unavailable" page, 503 with Retry-After, and no form.
+    const res = await owner.goto(`${kopiReviewPath}?lang=id`);
+    expect(res!.status()).toBe(503);
+    expect(Number(res!.headers()['retry-after'])).toBeGreaterThan(0);
+    await expect(owner.getByRole('heading', { level: 1 })).toHaveText('Sementara tidak tersedia');
+    await expect(owner.locator('form')).toHaveCount(0);
+    // A review posted all the same is not taken.
+    const posted = await owner.request.post(`${kopiReviewPath}?lang=id`, { form: { stars: '5', comment: 'Tetap dikirim' }, maxRedirects: 0 });
+    expect(posted.status()).toBe(503);
+  } finally {
+    await page.goto(`/admin/businesses/${demo.kopiTenantId}`);
+    await status.getByLabel('Alasan mengaktifkan kembali', { exact: true }).fill('Uji e2e selesai, pemilik sudah menjelaskan');
+    await status.getByRole('button', { name: 'Aktifkan kembali usaha', exact: true }).click();
+    await expect(status.getByTestId('business-status')).toHaveText('Aktif');
+  }
+
+  // Reactivated: the same session works again, and so does the review link.
+  await owner.goto('/dashboard');
+  await expect(owner).toHaveURL(/\/dashboard$/);
+  const res = await owner.goto(`${kopiReviewPath}?lang=id`);
+  expect(res!.status()).toBe(200);
+  await expect(owner.locator('form')).toHaveCount(1);
+  await ownerContext.close();
+
+  // Both changes are on the record, with the reasons typed.
+  await page.goto(`/admin/audit?business=${demo.kopiTenantId}`);
+  await expect(page.getByRole('listitem').getByText('Menonaktifkan usaha').first()).toBeVisible();
+  await expect(page.getByRole('listitem').getByText('Mengaktifkan kembali usaha').first()).toBeVisible();
+  await expect(page.getByRole('listitem').getByText('Uji e2e: laporan penipuan dari pelanggan').first()).toBeVisible();
 });

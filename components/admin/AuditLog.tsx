@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { SelectField, TextField } from '@/components/ui/Field';
 import type { AuditListQuery, AuditPage } from '@/lib/admin/audit';
-import { adminActions } from '@/lib/admin/door';
+import { adminActions, adminReasons, changeActions } from '@/lib/admin/door';
 import { formatDateTime } from '@/lib/i18n/format';
 import { getT } from '@/lib/i18n/server';
 
@@ -15,6 +15,12 @@ function auditHref(query: AuditListQuery, after?: string): string {
   if (after) p.set('after', after);
   const qs = p.toString();
   return qs ? `/admin/audit?${qs}` : '/admin/audit';
+}
+
+/** A fixed reason (view, sign-in) translated; the reason an admin typed for a change, as typed. */
+function reasonLabel(t: (key: string) => string, r: { action: string; reason: string }): string {
+  const fixed = (adminReasons as readonly string[]).includes(r.reason) && !(changeActions as readonly string[]).includes(r.action);
+  return fixed ? t(`audit.reasons.${r.reason}`) : r.reason;
 }
 
 /** Filters as a plain GET form. */
@@ -79,7 +85,7 @@ export async function AuditEntries({ query, page }: { query: AuditListQuery; pag
               {t('audit.col_business')}: {business(r)}
             </p>
             <p className="text-slate-700">
-              {t('audit.col_reason')}: {t(`audit.reasons.${r.reason}`, { defaultValue: r.reason })} · {t('audit.col_ip')}: {r.ip ?? none}
+              {t('audit.col_reason')}: {reasonLabel(t, r)} · {t('audit.col_ip')}: {r.ip ?? none}
             </p>
             {details(r.meta) ? <p className="break-all text-slate-600">{details(r.meta)}</p> : null}
           </li>
@@ -103,7 +109,7 @@ export async function AuditEntries({ query, page }: { query: AuditListQuery; pag
                 <td className="break-all px-3 py-2">{r.actorEmail ?? r.actorUserId}</td>
                 <td className="px-3 py-2">{t(`audit.actions.${r.action}`)}</td>
                 <td className="px-3 py-2">{business(r)}</td>
-                <td className="px-3 py-2">{t(`audit.reasons.${r.reason}`, { defaultValue: r.reason })}</td>
+                <td className="px-3 py-2">{reasonLabel(t, r)}</td>
                 <td className="px-3 py-2">{r.ip ?? none}</td>
                 <td className="max-w-xs break-all px-3 py-2 text-slate-600">{details(r.meta) || none}</td>
               </tr>

@@ -76,6 +76,7 @@ export async function BusinessResults({ query, page }: { query: BusinessListQuer
                 <Link href={`/admin/businesses/${b.id}`} prefetch={false} className="text-base font-semibold text-brand-800 underline">
                   {b.name}
                 </Link>
+                {b.suspended ? <span className="ml-2 inline-block rounded bg-red-100 px-2 py-0.5 text-xs font-semibold text-red-800">{t('businesses.suspended')}</span> : null}
                 <p className="mt-1 text-sm text-slate-700">
                   {tc(`business_types.${b.businessType}`)}
                   {b.city ? ` · ${b.city}` : ''}
@@ -119,6 +120,7 @@ export async function BusinessResults({ query, page }: { query: BusinessListQuer
                       <Link href={`/admin/businesses/${b.id}`} prefetch={false} className="font-semibold text-brand-800 underline">
                         {b.name}
                       </Link>
+                      {b.suspended ? <span className="ml-2 inline-block rounded bg-red-100 px-2 py-0.5 text-xs font-semibold text-red-800">{t('businesses.suspended')}</span> : null}
                       <div className="text-slate-700">
                         {tc(`business_types.${b.businessType}`)}
                         {b.city ? ` · ${b.city}` : ''}

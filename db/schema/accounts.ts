@@ -33,6 +33,13 @@ export const tenants = pgTable(
      * minute: kept by a trigger on audit_log (migration 0013), for the admin console's list.
      */
     lastActiveAt: timestamp('last_active_at', { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * Set by a platform admin (the admin door, lib/admin/suspension.ts): while set, no member can
+     * use the business and its public pages answer 503. Only jejak_admin may change these two
+     * columns (migration 0014); the app reads them.
+     */
+    suspendedAt: timestamp('suspended_at', { withTimezone: true }),
+    suspendedReason: text('suspended_reason'),
   },
   (t) => [
     // The admin console's list of businesses (lib/admin/businesses.ts): sorted by name, creation or

@@ -5,7 +5,7 @@
  * `sessionUserIn` and `revokeSessionsIn`, which work inside the caller's transaction.
  */
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, exists, gt, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, exists, gt, isNotNull, isNull, sql } from 'drizzle-orm';
 import { queryRows, runInBackground, type Tx } from '@/db/client';
 import { memberships, tenants, users, userSessions, type BusinessType, type Locale, type MemberRole, type TimeZone } from '@/db/schema';
 import { audit, type AuditAction } from '../core/audit';
@@ -168,8 +168,12 @@ export interface SessionUser {
   sessionVersion: number;
 }
 
-/** The user behind a session, with the one business they are working in (null: they belong to none). */
-export type SessionUserLoad = SessionUser & { tenant: MembershipView | null };
+/**
+ * The user behind a session, with the one business they are working in (null: they belong to none
+ * they may use). `suspendedBusiness`: when they have no business to work in but belong to one a
+ * platform admin suspended, its name, for the message that says so (else null).
+ */
+export type SessionUserLoad = SessionUser & { tenant: MembershipView | null; suspendedBusiness: string | null };
 
 /** The session cookie's own server-side session, which must still be live (lib/auth/sessions.ts). */
 export interface LiveSession {
@@ -195,12 +199,15 @@ const membershipColumns = {
   logoVersion: sql<string | null>`case when ${tenants.logoUrl} is null then null else (extract(epoch from ${tenants.updatedAt}) * 1000)::bigint::text end`,
 };
 
-/** The user's oldest membership, inside `tx`: where a session starts, and where one without a (valid) chosen business works. */
+/**
+ * The user's oldest membership of a business that is not suspended, inside `tx`: where a session
+ * starts, and where one without a (valid) chosen business works.
+ */
 export async function firstMembershipIn(tx: Tx, userId: string): Promise<MembershipView | null> {
   const [m] = await tx
     .select(membershipColumns)
     .from(memberships)
-    .innerJoin(tenants, eq(tenants.id, memberships.tenantId))
+    .innerJoin(tenants, and(eq(tenants.id, memberships.tenantId), isNull(tenants.suspendedAt)))
     .where(eq(memberships.userId, userId))
     .orderBy(asc(memberships.createdAt))
     .limit(1);
@@ -216,6 +223,13 @@ export async function firstMembershipIn(tx: Tx, userId: string): Promise<Members
  *
  * Only when no business is chosen (a cookie from before the choice was recorded) or the chosen one
  * is no longer the user's does a second, indexed query take their oldest membership, as before.
+ *
+ * A business a platform admin suspended (`tenants.suspended_at`) is no membership here: this is the
+ * one place a request learns which business it works in, so every page, action and route handler
+ * of that business refuses at once, existing sessions included. A member of other businesses works
+ * in their oldest other one; a member of none but suspended ones gets `suspendedBusiness` (the
+ * message of /no-business).
+ *
  * The list of all their businesses is loaded only where it is shown (`listBusinesses`).
  */
 export async function sessionUserIn(tx: Tx, userId: string, tenantId: string | null | undefined, live?: LiveSession): Promise<SessionUserLoad | null> {
@@ -237,13 +251,25 @@ export async function sessionUserIn(tx: Tx, userId: string, tenantId: string | n
         .select({ ...userColumns, membership: membershipColumns })
         .from(users)
         .leftJoin(memberships, and(eq(memberships.tenantId, chosen), eq(memberships.userId, users.id)))
-        .leftJoin(tenants, and(eq(tenants.id, memberships.tenantId), eq(tenants.id, chosen)))
+        .leftJoin(tenants, and(eq(tenants.id, memberships.tenantId), eq(tenants.id, chosen), isNull(tenants.suspendedAt)))
         .where(and(...conditions))
     : await tx.select({ ...userColumns, membership: sql<null>`null` }).from(users).where(and(...conditions));
   if (!row) return null;
   const { membership, ...user } = row;
   const tenant = membership?.tenantId && membership.tenantName ? (membership as MembershipView) : await firstMembershipIn(tx, userId);
-  return { ...user, tenant };
+  return { ...user, tenant, suspendedBusiness: tenant ? null : await suspendedBusinessIn(tx, userId) };
+}
+
+/** The name of the user's oldest membership of a suspended business, inside `tx`; null if none. */
+async function suspendedBusinessIn(tx: Tx, userId: string): Promise<string | null> {
+  const [m] = await tx
+    .select({ name: tenants.name })
+    .from(memberships)
+    .innerJoin(tenants, and(eq(tenants.id, memberships.tenantId), isNotNull(tenants.suspendedAt)))
+    .where(eq(memberships.userId, userId))
+    .orderBy(asc(memberships.createdAt))
+    .limit(1);
+  return m?.name ?? null;
 }
 
 /** The user behind a session, with the business they work in (`tenantId`, else their first); null if the account is gone. */
@@ -251,13 +277,13 @@ export async function loadSessionUser(userId: string, tenantId?: string | null):
   return withUser(userId, (tx) => sessionUserIn(tx, userId, tenantId));
 }
 
-/** Every business the user belongs to, oldest membership first: for the header's business switcher. */
+/** Every business the user belongs to and may use (not suspended), oldest membership first: for the header's business switcher. */
 export async function listBusinesses(userId: string): Promise<MembershipView[]> {
   return withUser(userId, (tx) =>
     tx
       .select(membershipColumns)
       .from(memberships)
-      .innerJoin(tenants, eq(tenants.id, memberships.tenantId))
+      .innerJoin(tenants, and(eq(tenants.id, memberships.tenantId), isNull(tenants.suspendedAt)))
       .where(eq(memberships.userId, userId))
       .orderBy(asc(memberships.createdAt)),
   );

@@ -77,6 +77,8 @@ export interface BusinessRow {
   lastActiveAt: Date;
   ownerName: string | null;
   ownerEmail: string | null;
+  /** Suspended by a platform admin (lib/admin/suspension.ts). */
+  suspended: boolean;
 }
 
 export interface BusinessPage {
@@ -147,6 +149,7 @@ interface RawRow {
   last_active_at: string;
   owner_name: string | null;
   owner_email: string | null;
+  suspended: boolean;
   k: string;
 }
 
@@ -180,7 +183,7 @@ export function businessListSql(query: BusinessListQuery, pageSize = PAGE_SIZE):
   // page is sorted out of them, so its cost follows the number of matches. Unfenced, the planner
   // may walk the sort's index instead, testing every row on the way: fast for a common word, a full
   // scan for a word that matches nothing (1 s at 100,000 businesses, measured).
-  const columns = sql`t.id, t.name, t.business_type, t.city, t.created_at, t.last_active_at, ${key.column} as sk, ${key.text} as k`;
+  const columns = sql`t.id, t.name, t.business_type, t.city, t.created_at, t.last_active_at, t.suspended_at is not null as suspended, ${key.column} as sk, ${key.text} as k`;
   const fenced = !!query.q?.trim();
   const pageOf = (conds: SQL[]) => {
     const where = whereSql(keyset ? [...conds, keyset] : conds);
@@ -190,7 +193,7 @@ export function businessListSql(query: BusinessListQuery, pageSize = PAGE_SIZE):
   };
   return {
     rows: sql`select p.id, p.name, p.business_type, p.city, ${iso(sql`p.created_at`)} as created_at, ${iso(sql`p.last_active_at`)} as last_active_at,
-                     o.name as owner_name, o.email as owner_email, p.k
+                     o.name as owner_name, o.email as owner_email, p.suspended, p.k
               from (${sql.join(parts.map(pageOf), sql` union `)}) p
               left join lateral (
                 select u.name, u.email from memberships m join users u on u.id = m.user_id
@@ -231,6 +234,7 @@ export async function listBusinesses(db: AdminDb, query: BusinessListQuery, page
       lastActiveAt: new Date(r.last_active_at),
       ownerName: r.owner_name,
       ownerEmail: r.owner_email,
+      suspended: r.suspended === true,
     })),
     total: counted?.n ?? 0,
     next: hasNext && last ? encodeCursor(last.k, last.id) : undefined,
@@ -254,6 +258,8 @@ export interface BusinessDetail {
   timeZone: TimeZone;
   createdAt: Date;
   lastActiveAt: Date;
+  /** Suspended by a platform admin (lib/admin/suspension.ts): when, and the reason typed; null when active. */
+  suspension: { at: Date; reason: string } | null;
   members: BusinessMember[];
   counts: { personas: number; journeys: number; reviewLinks: number; reviews: number; reviewsLast30Days: number };
 }
@@ -261,9 +267,20 @@ export interface BusinessDetail {
 /** One business for the console: details, members, counts. NotFoundError if there is none with this id. */
 export async function getBusiness(db: AdminDb, tenantId: string): Promise<BusinessDetail> {
   if (!isUuid(tenantId)) throw new NotFoundError('tenant');
-  const [t] = await queryRows<{ id: string; name: string; business_type: BusinessType; city: string; time_zone: TimeZone; created_at: string; last_active_at: string }>(
+  const [t] = await queryRows<{
+    id: string;
+    name: string;
+    business_type: BusinessType;
+    city: string;
+    time_zone: TimeZone;
+    created_at: string;
+    last_active_at: string;
+    suspended_at: string | null;
+    suspended_reason: string | null;
+  }>(
     db.tx,
-    sql`select t.id, t.name, t.business_type, t.city, t.time_zone, ${iso(sql`t.created_at`)} as created_at, ${iso(sql`t.last_active_at`)} as last_active_at
+    sql`select t.id, t.name, t.business_type, t.city, t.time_zone, ${iso(sql`t.created_at`)} as created_at, ${iso(sql`t.last_active_at`)} as last_active_at,
+               ${iso(sql`t.suspended_at`)} as suspended_at, t.suspended_reason
         from tenants t where t.id = ${tenantId}`,
   );
   if (!t) throw new NotFoundError('tenant');
@@ -290,6 +307,7 @@ export async function getBusiness(db: AdminDb, tenantId: string): Promise<Busine
     timeZone: t.time_zone,
     createdAt: new Date(t.created_at),
     lastActiveAt: new Date(t.last_active_at),
+    suspension: t.suspended_at ? { at: new Date(t.suspended_at), reason: t.suspended_reason ?? '' } : null,
     members: members.map((m) => ({ userId: m.user_id, name: m.name, email: m.email, role: m.role, joinedAt: new Date(m.joined_at) })),
     counts: {
       personas: c?.personas ?? 0,

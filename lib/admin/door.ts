@@ -21,7 +21,7 @@ import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import { getAdminDatabase } from '@/db/admin-client';
 import type { Tx } from '@/db/client';
 import { platformAudit, users, userSessions } from '@/db/schema';
-import { NotFoundError } from '../core/errors';
+import { AppError, NotFoundError } from '../core/errors';
 import { isUuid } from '../core/ids';
 import { parseAddress } from '../http/client-address';
 
@@ -48,19 +48,42 @@ export const adminActions = [
   'factor.verified',
   'factor.recovery_code_used',
   'factor.failed',
+  'business.suspended',
+  'business.reactivated',
 ] as const;
 export type AdminAction = (typeof adminActions)[number];
 
+/** The actions that change a business: each takes the reason the admin typed (`TypedReason`), not a fixed one. */
+export const changeActions = ['business.suspended', 'business.reactivated'] as const satisfies readonly AdminAction[];
+export type ChangeAction = (typeof changeActions)[number];
+
+/** What an admin types as the reason for an action that changes a business: 5–500 characters, kept as typed (trimmed). */
+export interface TypedReason {
+  typed: string;
+}
+export const TYPED_REASON_MIN = 5;
+export const TYPED_REASON_MAX = 500;
+
 /**
  * Why: `view` for every read of the console, `sign_in` for the second-factor step. Actions that
- * change a business (part 2) add their typed reasons here, e.g. an owner's request, abuse, a legal order.
+ * change a business (`changeActions`) carry the reason the admin typed instead (`TypedReason`).
  */
 export const adminReasons = ['view', 'sign_in'] as const;
 export type AdminReason = (typeof adminReasons)[number];
 
-export interface AdminEntry {
-  action: AdminAction;
+export type AdminEntry = ReadEntry | ChangeEntry;
+
+interface ReadEntry extends EntryCommon {
+  action: Exclude<AdminAction, ChangeAction>;
   reason: AdminReason;
+}
+
+interface ChangeEntry extends EntryCommon {
+  action: ChangeAction;
+  reason: TypedReason;
+}
+
+interface EntryCommon {
   /** The business the work is about, if one. */
   tenantId?: string | null;
   meta?: Record<string, unknown>;
@@ -96,7 +119,7 @@ export async function writePlatformAudit(tx: Tx, actor: AdminActor, entry: Admin
     actorUserId: actor.userId,
     action: entry.action,
     targetTenantId: entry.tenantId ?? null,
-    reason: entry.reason,
+    reason: typeof entry.reason === 'string' ? entry.reason : entry.reason.typed,
     ip: parseAddress(actor.ip),
     meta: entry.meta ?? {},
   });
@@ -108,6 +131,14 @@ export async function writePlatformAudit(tx: Tx, actor: AdminActor, entry: Admin
  */
 export function withAdmin<T>(actor: AdminActor, entry: AdminEntry, fn: (db: AdminDb) => Promise<T>): Promise<T> {
   if (entry.tenantId != null && !isUuid(entry.tenantId)) return Promise.reject(new NotFoundError('tenant'));
+  if (typeof entry.reason !== 'string') {
+    // The form checks it too (with its messages); the door does not rely on that.
+    const typed = entry.reason.typed.trim();
+    if (typed.length < TYPED_REASON_MIN || typed.length > TYPED_REASON_MAX) {
+      return Promise.reject(new AppError(typed.length < TYPED_REASON_MIN ? 'validation.reason_short' : 'validation.too_long', { field: 'reason' }));
+    }
+    entry = { ...entry, reason: { typed } };
+  }
   return run(actor, async (tx) => {
     const standing = await sessionStandingIn(tx, actor);
     if (!standing?.verified) throw new NotFoundError('admin');

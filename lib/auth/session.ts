@@ -18,6 +18,8 @@ export interface AppSession {
    * when the read skipped the check. Server-only: the admin console's second factor is marked on it.
    */
   sessionId?: string;
+  /** No business to work in because the user's one(s) are suspended by a platform admin: its name (/no-business says so). */
+  suspendedBusiness?: string | null;
 }
 
 /**
@@ -38,8 +40,8 @@ export const getSession = cache(async (): Promise<AppSession | null> => {
   // The check's load is the same user's; without one (a session read that skipped the check), load it here.
   const loaded = checked?.id === s.uid ? checked : await loadSessionUser(s.uid, s.tid);
   if (!loaded || loaded.sessionVersion !== s.sv) return null;
-  const { tenant, ...user } = loaded;
-  return checked?.id === s.uid && sessionId ? { user, tenant, sessionId } : { user, tenant };
+  const { tenant, suspendedBusiness, ...user } = loaded;
+  return checked?.id === s.uid && sessionId ? { user, tenant, sessionId, suspendedBusiness } : { user, tenant, suspendedBusiness };
 });
 
 export async function requireUser(): Promise<AppSession> {

@@ -146,6 +146,14 @@ async function answer<D>(
   return { status: 'ok', message: await successMessage(opts.successKey), data };
 }
 
+/**
+ * Why a session has no business to act in: signed out (or removed), or its business was suspended
+ * by a platform admin (a suspended business is no membership: lib/accounts/accounts.ts sessionUserIn).
+ */
+function noBusinessMessage(t: (key: string, opts?: Record<string, unknown>) => string, session: { suspendedBusiness?: string | null } | null): string {
+  return session?.suspendedBusiness ? t('errors.business_suspended', { business: session.suspendedBusiness }) : t('errors.signed_out');
+}
+
 export interface MemberActionContext extends MemberContext, TenantDb {
   ip: string | null;
   /**
@@ -166,7 +174,7 @@ export function memberAction<S extends z.ZodType, D = void>(
   return async (_prev, formData) => {
     const session = await getSession();
     const { t, locale } = await getT('common');
-    if (!session?.tenant) return { status: 'error', message: t('errors.signed_out'), values: keptValues(formValues(formData)) };
+    if (!session?.tenant) return { status: 'error', message: noBusinessMessage(t, session), values: keptValues(formValues(formData)) };
     if (permission && !can(session.tenant.role, permission)) return { status: 'error', message: t('errors.forbidden') };
     const parsed = await parseForm(formData, schema);
     if ('refused' in parsed) return parsed.refused;
@@ -208,7 +216,7 @@ export function accountAction<S extends z.ZodType, D = void>(
   return async (_prev, formData) => {
     const session = await getSession();
     const { t } = await getT('common');
-    if (!session?.tenant) return { status: 'error', message: t('errors.signed_out'), values: keptValues(formValues(formData)) };
+    if (!session?.tenant) return { status: 'error', message: noBusinessMessage(t, session), values: keptValues(formValues(formData)) };
     const parsed = await parseForm(formData, schema);
     if ('refused' in parsed) return parsed.refused;
     const ctx: AccountActionContext = {

@@ -52,6 +52,24 @@ export interface PublicReviewLink {
   timeZone: string;
   /** The business's language for its public pages; null: follow the customer's browser. */
   defaultLocale: Locale | null;
+  /** Suspended by a platform admin: the page is "temporarily unavailable" (503) and takes nothing. */
+  suspended: boolean;
+}
+
+/**
+ * A business suspended by a platform admin accepts nothing on its public pages: thrown by the
+ * writes below (a suspension that lands between the page's first read and the write still refuses).
+ */
+export class BusinessSuspendedError extends Error {
+  constructor() {
+    super('business suspended');
+  }
+}
+
+/** Whether `db`'s business is suspended by a platform admin (the public pages answer 503 then). */
+export async function businessSuspended(db: TenantDb): Promise<boolean> {
+  const [row] = await db.tx.select({ suspendedAt: tenants.suspendedAt }).from(tenants).where(eq(tenants.id, db.tenantId));
+  return row?.suspendedAt != null;
 }
 
 function stateOf(link: { active: boolean; expiresAt: Date | null }, now = new Date()): ReviewLinkState {
@@ -82,6 +100,7 @@ export async function loadPublicReviewLink(db: TenantDb, linkId: string): Promis
       logoVersion: sql<string | null>`case when ${tenants.logoUrl} is null then null else (extract(epoch from ${tenants.updatedAt}) * 1000)::bigint::text end`,
       timeZone: tenants.timeZone,
       defaultLocale: tenants.defaultLocale,
+      suspended: sql<boolean>`${tenants.suspendedAt} is not null`,
     })
     .from(reviewLinks)
     .innerJoin(tenants, eq(tenants.id, reviewLinks.tenantId))
@@ -113,6 +132,7 @@ async function existingReview(db: TenantDb, key: string): Promise<string | null>
  * Stores a customer's review, once per submission key, in the caller's one transaction.
  *
  * - A link of another business (or none) is NotFound; nothing is written.
+ * - A business suspended by a platform admin: BusinessSuspendedError; nothing is written.
  * - A link that is off or expired refuses (`review_page:errors.closed`) — unless this key was
  *   already stored (the first attempt went through before the link closed): that answers as a
  *   duplicate, so the customer sees the same thank-you.
@@ -142,10 +162,13 @@ export async function submitReview(
       askComment: reviewLinks.askComment,
       askContact: reviewLinks.askContact,
       askTestimonial: reviewLinks.askTestimonial,
+      suspended: sql<boolean>`${tenants.suspendedAt} is not null`,
     })
     .from(reviewLinks)
-    .where(and(eq(reviewLinks.tenantId, db.tenantId), eq(reviewLinks.id, linkId)));
+    .innerJoin(tenants, eq(tenants.id, reviewLinks.tenantId))
+    .where(and(eq(reviewLinks.tenantId, db.tenantId), eq(tenants.id, db.tenantId), eq(reviewLinks.id, linkId)));
   if (!link) throw new NotFoundError('review_link');
+  if (link.suspended) throw new BusinessSuspendedError();
   if (!isUuid(meta.key)) throw new AppError(reviewPageErrors.formExpired);
 
   if (stateOf(link) !== 'open') {

@@ -116,20 +116,27 @@ export interface TestimonialPageData {
   /** The honesty line: every review that is not spam, and the average of all their stars (1 decimal; null when none). */
   totalReviews: number;
   averageStars: number | null;
+  /** Suspended by a platform admin: the public page is "temporarily unavailable" (503); nothing else is loaded. */
+  suspended: boolean;
 }
 
 /** Featured, consented, not spam: what may appear on the public page. */
 const showable = (db: TenantDb) =>
   and(eq(reviews.tenantId, db.tenantId), eq(reviews.featured, true), eq(reviews.testimonialConsent, true), ne(reviews.status, 'spam'));
 
-/** What the public page shows of `db`'s business: the newest featured reviews (at most `limit`) and the honesty figures. */
+/**
+ * What the public page shows of `db`'s business: the newest featured reviews (at most `limit`) and
+ * the honesty figures. A business suspended by a platform admin: `suspended`, and no review is read.
+ */
 export async function loadTestimonialPage(db: TenantDb, opts: { limit?: number } = {}): Promise<TestimonialPageData | null> {
   const limit = Math.min(Math.max(1, Math.trunc(opts.limit ?? TESTIMONIAL_PAGE_LIMIT)), TESTIMONIAL_PAGE_LIMIT);
   const [business] = await db.tx
-    .select({ name: tenants.name, timeZone: tenants.timeZone, defaultLocale: tenants.defaultLocale })
+    .select({ name: tenants.name, timeZone: tenants.timeZone, defaultLocale: tenants.defaultLocale, suspendedAt: tenants.suspendedAt })
     .from(tenants)
     .where(eq(tenants.id, db.tenantId));
   if (!business) return null;
+  const { suspendedAt, ...shown } = business;
+  if (suspendedAt) return { businessName: shown.name, timeZone: shown.timeZone, defaultLocale: shown.defaultLocale, testimonials: [], totalReviews: 0, averageStars: null, suspended: true };
   const [rows, [stats]] = await Promise.all([
     db.tx
       .select({
@@ -166,6 +173,7 @@ export async function loadTestimonialPage(db: TenantDb, opts: { limit?: number }
     })),
     totalReviews: total,
     averageStars: total && stats?.avg != null ? Math.round(Number(stats.avg) * 10) / 10 : null,
+    suspended: false,
   };
 }
 

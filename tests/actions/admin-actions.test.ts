@@ -221,6 +221,51 @@ describe('admin actions', () => {
   });
 });
 
+describe('suspending and reactivating a business (the console’s actions)', () => {
+  it('take a typed reason, write the audit, and keep the owner’s own actions out of the business until it is reactivated', async () => {
+    const shop = await makeTenant('Warung Aksi Suspensi');
+    const admin = await makeAdmin();
+    const suspend = actions.get('app/(admin)/admin/(console)/businesses/[id]/actions.ts#suspendBusinessAction')!;
+    const reactivate = actions.get('app/(admin)/admin/(console)/businesses/[id]/actions.ts#reactivateBusinessAction')!;
+    const { createPersonaAction } = await import('@/app/(app)/personas/actions');
+    const owner = await signedIn(shop.owner.id);
+    const adminSession = await signedIn(admin.id, { verified: true });
+    const asOwner = async () => {
+      request.session = owner;
+      const answer = await call(createPersonaAction as Action, { name: `Persona ${Date.now()}`, avatarColor: 'sky' });
+      return answer instanceof Redirected ? 'went through' : answer === 'not found' ? answer : answer.status === 'ok' ? 'went through' : answer.message;
+    };
+    expect(await asOwner()).toBe('went through');
+
+    request.session = adminSession;
+    // The reason is required, 5–500 characters, and the form keeps what was typed.
+    expect(await call(suspend, { tenantId: shop.id, reason: '' })).toMatchObject({ status: 'error', fieldErrors: { reason: 'Wajib diisi.' } });
+    expect(await call(suspend, { tenantId: shop.id, reason: ' abc ' })).toMatchObject({ status: 'error', fieldErrors: { reason: 'Tulis alasannya, minimal 5 karakter.' }, values: { reason: ' abc ' } });
+    expect(await call(suspend, { tenantId: shop.id, reason: 'x'.repeat(501) })).toMatchObject({ status: 'error', fieldErrors: { reason: 'Terlalu panjang.' } });
+    const suspended = await call(suspend, { tenantId: shop.id, reason: 'Laporan penipuan dari pelanggan' });
+    expect(suspended).toBeInstanceOf(Redirected);
+    expect((suspended as Redirected).to).toBe(`/admin/businesses/${shop.id}`);
+
+    expect(await asOwner()).toBe(`${shop.name} sedang dinonaktifkan oleh admin Jejak, jadi untuk sementara tidak bisa dipakai. Isian Anda belum disimpan.`);
+
+    request.session = adminSession;
+    expect(await call(reactivate, { tenantId: shop.id, reason: 'Pemilik sudah menjelaskan' })).toBeInstanceOf(Redirected);
+    expect(await asOwner()).toBe('went through');
+
+    const entries = await withOwnerDatabase((db) =>
+      queryRows<{ action: string; reason: string; target: string }>(
+        db,
+        sql`select action, reason, target_tenant_id as target from platform_audit where actor_user_id = ${admin.id} order by created_at`,
+      ),
+    );
+    expect(entries).toEqual([
+      { action: 'business.suspended', reason: 'Laporan penipuan dari pelanggan', target: shop.id },
+      { action: 'business.reactivated', reason: 'Pemilik sudah menjelaskan', target: shop.id },
+    ]);
+    request.session = null;
+  });
+});
+
 describe('a session created by a password sign-in', () => {
   it('starts without the second factor, whoever signs in', async () => {
     const admin = await makeAdmin();

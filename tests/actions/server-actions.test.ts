@@ -108,6 +108,8 @@ const registry: Record<string, { form: () => Record<string, string> } | { noId: 
   'app/(admin)/admin/(factor)/enrol/actions.ts#confirmEnrolmentAction': { noId: 'a platform admin’s own second factor' },
   'app/(admin)/admin/(factor)/verify/actions.ts#verifyCodeAction': { noId: 'a platform admin’s own second factor' },
   'app/(admin)/admin/(factor)/verify/actions.ts#recoveryCodeAction': { noId: 'a platform admin’s own second factor' },
+  'app/(admin)/admin/(console)/businesses/[id]/actions.ts#suspendBusinessAction': { form: () => ({ tenantId: victim.tenantId, reason: 'Dinonaktifkan oleh pemilik lain' }) },
+  'app/(admin)/admin/(console)/businesses/[id]/actions.ts#reactivateBusinessAction': { form: () => ({ tenantId: victim.tenantId, reason: 'Diaktifkan oleh pemilik lain' }) },
   'app/(app)/reviews/actions.ts#setReviewStatusAction': { form: () => ({ id: victim.reviewId, status: 'spam' }) },
   'app/(app)/reviews/actions.ts#setReviewFeaturedAction': { form: () => ({ id: victim.reviewId, featured: '1' }) },
   'app/(app)/reviews/actions.ts#saveReviewNoteAction': { form: () => ({ id: victim.reviewId, note: 'Dibajak' }) },

@@ -122,7 +122,7 @@ describe('the businesses list', () => {
     const { rows } = await list({ q: `golf ${tag}` });
     const golf = made[6]!;
     expect(rows).toEqual([
-      { id: golf.id, name: golf.name, businessType: 'retail', city: 'Jayapura', createdAt: golf.createdAt, lastActiveAt: golf.lastActiveAt, ownerName: 'Pemilik 6', ownerEmail: golf.ownerEmail },
+      { id: golf.id, name: golf.name, businessType: 'retail', city: 'Jayapura', createdAt: golf.createdAt, lastActiveAt: golf.lastActiveAt, ownerName: 'Pemilik 6', ownerEmail: golf.ownerEmail, suspended: false },
     ]);
   });
 });

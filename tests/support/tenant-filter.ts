@@ -35,7 +35,8 @@ export const exceptions: Exception[] = [
   {
     where: 'lib/accounts/accounts.ts',
     tables: ['memberships'],
-    reason: "a person's businesses: the first one at sign-in or when the chosen one is gone, the header's business list, account events audited in each",
+    reason:
+      "a person's businesses: the first one at sign-in or when the chosen one is gone or suspended (and a suspended one's name, for the message of /no-business), the header's business list, account events audited in each",
   },
   {
     where: 'lib/team/team.ts leaveTeam',

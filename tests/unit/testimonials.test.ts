@@ -103,6 +103,7 @@ function pageData(over: Partial<TestimonialPageData> = {}): TestimonialPageData 
     ],
     totalReviews: 40,
     averageStars: 4.3,
+    suspended: false,
     ...over,
   };
 }

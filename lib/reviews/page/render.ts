@@ -301,19 +301,27 @@ export function renderThanks(locale: Locale, link: ReviewPageLink, opts: { count
   return documentHtml({ locale, t, title, business, body, script: false, logo: logoOf(link) });
 }
 
-export type NoticeKind = 'not_found' | 'closed' | 'unavailable';
+export type NoticeKind = 'not_found' | 'closed' | 'unavailable' | 'suspended';
 
 /** A short page: an unknown link (404), a closed or expired one (410), a failure on our side (503). */
 export function renderNotice(locale: Locale, kind: NoticeKind, businessName: string | null = null): string {
   const t = translator(locale);
   const business = businessName ?? '';
   const title =
-    kind === 'not_found' ? t('review_page:not_found.title') : kind === 'closed' ? t('review_page:closed.title') : t('review_page:unavailable.title');
+    kind === 'not_found'
+      ? t('review_page:not_found.title')
+      : kind === 'closed'
+        ? t('review_page:closed.title')
+        : kind === 'suspended'
+          ? t('review_page:suspended.title')
+          : t('review_page:unavailable.title');
   const text =
     kind === 'not_found'
       ? t('review_page:not_found.body')
       : kind === 'closed'
         ? t('review_page:closed.body', { business })
-        : t('review_page:unavailable.body');
+        : kind === 'suspended'
+          ? t('review_page:suspended.body', { business })
+          : t('review_page:unavailable.body');
   return documentHtml({ locale, t, title, business: businessName, body: `<h1>${escapeHtml(title)}</h1><p>${escapeHtml(text)}</p>`, script: false });
 }

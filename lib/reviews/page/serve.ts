@@ -17,6 +17,10 @@
  * GET /r/<slug>/thanks  the owner's thank-you and the offers every customer gets.
  * GET /r/<slug>/logo    the business's logo made small (WebP), under its version (?v=).
  *
+ * A business suspended by a platform admin (tenants.suspended_at): every one of these answers 503
+ * with Retry-After, the polite "temporarily unavailable" page (the logo a bare 503), and takes
+ * nothing: no visit counted, no review stored (submitReview refuses it too, in its transaction).
+ *
  * `?mode=counter` (counter/kiosk mode, a shop's tablet): the form offers no autofill and carries
  * spare tokens; its script shows the thank-you in the page and then a fresh form; without script
  * the thank-you page refreshes to a fresh form after a few seconds, and offers no WhatsApp share
@@ -39,7 +43,7 @@ import { resizeLogo } from '@/lib/images/resize';
 import { guardedLookup } from '@/lib/rate-limit/limiter';
 import type { Locale } from '@/lib/shared/locales';
 import { reviewPageErrors, reviewSubmissionSchema } from '../model';
-import { loadPublicReviewLink, recordReviewLinkOpen, routeReviewSlug, type PublicReviewLink } from '../public';
+import { BusinessSuspendedError, businessSuspended, loadPublicReviewLink, recordReviewLinkOpen, routeReviewSlug, type PublicReviewLink } from '../public';
 import { reviewPageCsp } from './assets';
 import { parseUrlEncoded, type FormBody } from './form-body';
 import { findReviewByKey, storeReviewWithinLimits } from './intake';
@@ -116,6 +120,14 @@ function unexpected(err: unknown): string {
   return id;
 }
 
+/** How long a suspended business's pages ask to be left alone: a suspension is lifted by a person, not in seconds. */
+const SUSPENDED_RETRY_AFTER_S = '3600';
+
+/** A business suspended by a platform admin: "temporarily unavailable", 503, and nothing taken. */
+function suspendedPage(locale: Locale, link: PublicReviewLink): Response {
+  return page(503, renderNotice(locale, 'suspended', link.businessName), { headers: { 'Retry-After': SUSPENDED_RETRY_AFTER_S } });
+}
+
 /** The slug's business and link, a miss counted against the address. */
 function route(req: Request, slug: string) {
   return guardedLookup(requestIp(req), () => routeReviewSlug(slug));
@@ -128,11 +140,12 @@ export async function getReviewPage(req: Request, slug: string): Promise<Respons
     if (!found) return page(404, renderNotice(locale, 'not_found'));
     const link = await inTenant({ tenantId: found.tenantId, userId: '' }, async (db) => {
       const loaded = await loadPublicReviewLink(db, found.linkId);
-      if (loaded?.state === 'open') await recordReviewLinkOpen(db, found.linkId);
+      if (loaded?.state === 'open' && !loaded.suspended) await recordReviewLinkOpen(db, found.linkId);
       return loaded;
     });
     if (!link) return page(404, renderNotice(locale, 'not_found'));
     locale = requestLocale(req, link);
+    if (link.suspended) return suspendedPage(locale, link);
     if (link.state !== 'open') return page(410, renderNotice(locale, 'closed', link.businessName));
     return formPage(200, locale, link, { token: newFormToken() }, counterOf(req, found.linkId));
   } catch (err) {
@@ -149,6 +162,7 @@ export async function getThanksPage(req: Request, slug: string): Promise<Respons
     const link = await inTenant({ tenantId: found.tenantId, userId: '' }, (db) => loadPublicReviewLink(db, found.linkId));
     if (!link) return page(404, renderNotice(locale, 'not_found'));
     locale = requestLocale(req, link);
+    if (link.suspended) return suspendedPage(locale, link);
     // Also for a link closed since: the customer who just sent a review still gets their thanks.
     return page(200, renderThanks(locale, link, { counter: counterOf(req, found.linkId) }), { logo: !!link.logoVersion });
   } catch (err) {
@@ -219,6 +233,7 @@ export async function postReview(req: Request, slug: string): Promise<Response> 
     if (!link) return page(404, renderNotice(locale, 'not_found'));
     locale = requestLocale(req, link);
     t = translatorFor(locale);
+    if (link.suspended) return suspendedPage(locale, link);
     if (loaded.stored) return thanksRedirect(link, locale, counter);
     if (link.state !== 'open') return page(410, renderNotice(locale, 'closed', link.businessName));
 
@@ -245,6 +260,7 @@ export async function postReview(req: Request, slug: string): Promise<Response> 
       stored = await inTenant(who, (db) => storeReviewWithinLimits(db, found.linkId, parsed.data, { key, locale, spamReason: spam, ip, counter: typeof counter === 'string' }));
     } catch (err) {
       if (err instanceof NotFoundError) return page(404, renderNotice(locale, 'not_found'));
+      if (err instanceof BusinessSuspendedError) return suspendedPage(locale, link);
       if (err instanceof AppError && err.key === reviewPageErrors.closed) return page(410, renderNotice(locale, 'closed', link.businessName));
       if (err instanceof AppError && err.key === reviewPageErrors.formExpired) {
         const notice = { text: t('review_page:errors.form_expired') };
@@ -287,10 +303,10 @@ function smallLogo(cacheKey: string, bytes: Uint8Array): Promise<Buffer> {
 
 const imageHeaders = { 'X-Content-Type-Options': 'nosniff', 'Content-Security-Policy': "default-src 'none'", 'Cross-Origin-Resource-Policy': 'same-origin' };
 
-function logoMiss(status = 404): Response {
+function logoMiss(status = 404, retryAfter = '30'): Response {
   return new Response(status === 404 ? 'Not found' : 'Unavailable', {
     status,
-    headers: { ...imageHeaders, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', ...(status === 503 ? { 'Retry-After': '30' } : {}) },
+    headers: { ...imageHeaders, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', ...(status === 503 ? { 'Retry-After': retryAfter } : {}) },
   });
 }
 
@@ -306,7 +322,8 @@ export async function getReviewLogo(req: Request, slug: string): Promise<Respons
   try {
     const found = await route(req, slug);
     if (!found) return logoMiss();
-    const logo = await inTenant({ tenantId: found.tenantId, userId: '' }, loadBusinessLogo);
+    const logo = await inTenant({ tenantId: found.tenantId, userId: '' }, async (db) => ((await businessSuspended(db)) ? 'suspended' : loadBusinessLogo(db)));
+    if (logo === 'suspended') return logoMiss(503, SUSPENDED_RETRY_AFTER_S);
     const image = logo && logo.version === version ? decodeImage(logo.dataUrl) : null;
     if (!image) return logoMiss();
     // A stored file sharp cannot read (its first bytes looked right) is no logo: 404, not a retry.

@@ -12,6 +12,8 @@
  * GET /t/<slug>/embed   the same, compact, for an <iframe> on the owner's own website: its policy
  *                       allows any site to frame it (`frame-ancestors *`); its links open the full
  *                       page in a new tab.
+ *
+ * A business suspended by a platform admin: both answer 503 with Retry-After, "temporarily unavailable".
  */
 import 'server-only';
 import { createHash, randomUUID } from 'node:crypto';
@@ -146,9 +148,9 @@ export function renderTestimonialPage(locale: Locale, slug: string, data: Testim
   return documentHtml({ locale, t, title: t('testimonials:page.title', { business }), business, body: parts.join(''), embed: opts.embed });
 }
 
-export type TestimonialNotice = 'not_found' | 'unavailable';
+export type TestimonialNotice = 'not_found' | 'unavailable' | 'suspended';
 
-/** A short page: no such testimonial page (404), or a failure on our side (503). */
+/** A short page: no such testimonial page (404), a failure on our side (503), a business suspended by a platform admin (503). */
 export function renderTestimonialNotice(locale: Locale, kind: TestimonialNotice, opts: { embed: boolean }): string {
   const t = translator(locale);
   const title = t(`testimonials:${kind}.title`);
@@ -184,6 +186,8 @@ export async function getTestimonialPage(req: Request, rawSlug: string, opts: { 
     );
     if (!data) return page(404, renderTestimonialNotice(locale, 'not_found', opts), opts);
     locale = requestLocale(req, data.defaultLocale);
+    // Suspended by a platform admin: "temporarily unavailable", for as long as the suspension lasts.
+    if (data.suspended) return page(503, renderTestimonialNotice(locale, 'suspended', opts), { ...opts, headers: { 'Retry-After': '3600' } });
     return page(200, renderTestimonialPage(locale, found.slug, data, opts), opts);
   } catch (err) {
     console.error(`[testimonial page ${randomUUID().slice(0, 8)}]`, err);

@@ -1,11 +1,14 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { BusinessDetails } from '@/components/admin/BusinessDetails';
+import { SuspensionPanel } from '@/components/admin/SuspensionPanel';
+import { ClientTranslations } from '@/components/i18n/ClientTranslations';
 import { getBusiness } from '@/lib/admin/businesses';
 import { withAdmin } from '@/lib/admin/door';
 import { adminStanding, requireAdmin } from '@/lib/admin/gate';
 import { idOr404, or404 } from '@/lib/core/not-found';
 import { getT } from '@/lib/i18n/server';
+import { reactivateBusinessAction, suspendBusinessAction } from './actions';
 
 export async function generateMetadata(): Promise<Metadata> {
   if (!(await adminStanding())) return {};
@@ -13,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('business.details') };
 }
 
-/** One business: details, members, counts. The view is recorded in the platform audit log. */
+/** One business: its status (suspend, reactivate), details, members, counts. The view is recorded in the platform audit log. */
 export default async function BusinessPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireAdmin();
   const id = idOr404((await params).id);
@@ -27,7 +30,11 @@ export default async function BusinessPage({ params }: { params: Promise<{ id: s
         </Link>
       </p>
       <h1 className="mt-2 text-2xl font-bold break-words">{business.name}</h1>
-      <div className="mt-4">
+      <div className="mt-4 space-y-6">
+        {/* The suspension form. */}
+        <ClientTranslations namespaces={['admin']}>
+          <SuspensionPanel business={business} suspendAction={suspendBusinessAction} reactivateAction={reactivateBusinessAction} />
+        </ClientTranslations>
         <BusinessDetails business={business} />
       </div>
     </>
