@@ -12,7 +12,7 @@
  * Every function but `routeTestimonialSlug` works in the caller's transaction (`db: TenantDb`) and
  * names the tenant in every query.
  */
-import { and, desc, eq, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, ne, sql, type SQL } from 'drizzle-orm';
 import { journeyStages, reviews, tenants, testimonialPages } from '@/db/schema';
 import { audit } from '../core/audit';
 import { AppError } from '../core/errors';
@@ -120,6 +120,25 @@ export interface TestimonialPageData {
   suspended: boolean;
 }
 
+/** Reviews as a testimonial shows them (with their stage's name), newest first; `where` names the tenant. */
+function testimonialRows(db: TenantDb, where: SQL | undefined, limit: number) {
+  return db.tx
+    .select({
+      id: reviews.id,
+      stars: reviews.stars,
+      comment: reviews.comment,
+      customerName: reviews.customerName,
+      erasedAt: reviews.erasedAt,
+      createdAt: reviews.createdAt,
+      stageName: journeyStages.name,
+    })
+    .from(reviews)
+    .leftJoin(journeyStages, and(eq(journeyStages.tenantId, reviews.tenantId), eq(journeyStages.id, reviews.stageId)))
+    .where(where)
+    .orderBy(desc(reviews.createdAt), desc(reviews.id))
+    .limit(limit);
+}
+
 /** Featured, consented, not spam: what may appear on the public page. */
 const showable = (db: TenantDb) =>
   and(eq(reviews.tenantId, db.tenantId), eq(reviews.featured, true), eq(reviews.testimonialConsent, true), ne(reviews.status, 'spam'));
@@ -138,21 +157,7 @@ export async function loadTestimonialPage(db: TenantDb, opts: { limit?: number }
   const { suspendedAt, ...shown } = business;
   if (suspendedAt) return { businessName: shown.name, timeZone: shown.timeZone, defaultLocale: shown.defaultLocale, testimonials: [], totalReviews: 0, averageStars: null, suspended: true };
   const [rows, [stats]] = await Promise.all([
-    db.tx
-      .select({
-        id: reviews.id,
-        stars: reviews.stars,
-        comment: reviews.comment,
-        customerName: reviews.customerName,
-        erasedAt: reviews.erasedAt,
-        createdAt: reviews.createdAt,
-        stageName: journeyStages.name,
-      })
-      .from(reviews)
-      .leftJoin(journeyStages, and(eq(journeyStages.tenantId, reviews.tenantId), eq(journeyStages.id, reviews.stageId)))
-      .where(showable(db))
-      .orderBy(desc(reviews.createdAt), desc(reviews.id))
-      .limit(limit),
+    testimonialRows(db, showable(db), limit),
     db.tx
       .select({ n: sql<number>`count(*)::int`, avg: sql<string | null>`avg(${reviews.stars})::text` })
       .from(reviews)
@@ -191,20 +196,10 @@ export async function testimonialCounts(db: TenantDb): Promise<{ featured: numbe
 
 /** The newest reviews the owner may still feature (consented, not spam, not featured): for "feature more". */
 export async function testimonialCandidates(db: TenantDb, limit = 5): Promise<PublicTestimonial[]> {
-  const rows = await db.tx
-    .select({
-      id: reviews.id,
-      stars: reviews.stars,
-      comment: reviews.comment,
-      customerName: reviews.customerName,
-      erasedAt: reviews.erasedAt,
-      createdAt: reviews.createdAt,
-      stageName: journeyStages.name,
-    })
-    .from(reviews)
-    .leftJoin(journeyStages, and(eq(journeyStages.tenantId, reviews.tenantId), eq(journeyStages.id, reviews.stageId)))
-    .where(and(eq(reviews.tenantId, db.tenantId), eq(reviews.testimonialConsent, true), eq(reviews.featured, false), ne(reviews.status, 'spam')))
-    .orderBy(desc(reviews.createdAt), desc(reviews.id))
-    .limit(Math.min(Math.max(1, limit), 50));
+  const rows = await testimonialRows(
+    db,
+    and(eq(reviews.tenantId, db.tenantId), eq(reviews.testimonialConsent, true), eq(reviews.featured, false), ne(reviews.status, 'spam')),
+    Math.min(Math.max(1, limit), 50),
+  );
   return rows.map((r) => ({ id: r.id, stars: r.stars, comment: r.comment, name: publicDisplayName(r.customerName, r.erasedAt !== null), stageName: r.stageName, createdAt: r.createdAt }));
 }

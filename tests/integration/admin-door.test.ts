@@ -7,10 +7,10 @@
  * read it; and the request path cannot borrow the door's reach.
  */
 import { randomUUID } from 'node:crypto';
-import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { TOTP } from 'otpauth';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { queryRows, withOwnerDatabase, type Tx } from '@/db/client';
+import { queryRows, withOwnerDatabase } from '@/db/client';
 import { adminRecoveryCodes, adminTotp, auditLog, platformAudit, tenants, users, userSessions } from '@/db/schema';
 import { withAdmin, withAdminSignIn, type AdminActor } from '@/lib/admin/door';
 import { confirmEnrolment, factorStanding, pendingEnrolment, useRecoveryCode, verifyTotp } from '@/lib/admin/factor';
@@ -18,25 +18,11 @@ import { AppError, NotFoundError } from '@/lib/core/errors';
 import { env } from '@/lib/core/env';
 import { withPlatform, withTenant } from '@/lib/core/tenancy';
 import { actorFor, makeAdmin, verifySession } from '../support/admin';
+import { attempt, DENIED } from '../support/sql-attempt';
 import { makeTenant } from '../support/factory';
 
 const onPostgres = Boolean(env.DATABASE_URL);
-const DENIED = '42501';
 
-/** The SQLSTATE `query` fails with ('ok' if it does not), in a savepoint so the transaction goes on. */
-async function attempt(tx: Tx, query: SQL): Promise<string> {
-  try {
-    await tx.transaction(async (sp) => {
-      await sp.execute(query);
-    });
-    return 'ok';
-  } catch (err) {
-    for (let e = err as { code?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
-      if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) return e.code;
-    }
-    throw err;
-  }
-}
 
 async function auditRows(actorUserId: string) {
   return withOwnerDatabase((db) => db.select().from(platformAudit).where(eq(platformAudit.actorUserId, actorUserId)).orderBy(platformAudit.createdAt));

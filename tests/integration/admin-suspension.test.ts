@@ -8,10 +8,10 @@
  * Retry-After and take nothing; reactivation restores all of it.
  */
 import { randomUUID } from 'node:crypto';
-import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { queryRows, withOwnerDatabase, type Tx } from '@/db/client';
+import { queryRows, withOwnerDatabase } from '@/db/client';
 import { memberships, platformAudit, reviewLinks, reviews, tenants } from '@/db/schema';
 import { listBusinesses, loadSessionUser } from '@/lib/accounts/accounts';
 import { businessListQuery, getBusiness, listBusinesses as listForAdmin } from '@/lib/admin/businesses';
@@ -29,24 +29,10 @@ import { newFormToken } from '@/lib/reviews/page/token';
 import { BusinessSuspendedError, loadPublicReviewLink, submitReview } from '@/lib/reviews/public';
 import { claimTestimonialPage } from '@/lib/reviews/testimonials';
 import { verifiedAdmin } from '../support/admin';
+import { attempt, DENIED } from '../support/sql-attempt';
 import { makeTenant, makeUser } from '../support/factory';
 
-const DENIED = '42501';
 
-/** The SQLSTATE `query` fails with ('ok' if it does not), in a savepoint so the transaction goes on. */
-async function attempt(tx: Tx, query: SQL): Promise<string> {
-  try {
-    await tx.transaction(async (sp) => {
-      await sp.execute(query);
-    });
-    return 'ok';
-  } catch (err) {
-    for (let e = err as { code?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
-      if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) return e.code;
-    }
-    throw err;
-  }
-}
 
 async function failure(p: Promise<unknown>) {
   return p.then(

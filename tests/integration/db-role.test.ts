@@ -7,35 +7,21 @@
  * two narrow SECURITY DEFINER functions.
  */
 import { randomUUID } from 'node:crypto';
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getConnection, inspectRole, openConnection, queryRows, type Tx } from '@/db/client';
+import { getConnection, inspectRole, openConnection, queryRows } from '@/db/client';
 import { auditLog } from '@/db/schema';
 import { authenticate, changePassword, loadSessionUser, SignInError, signUp } from '@/lib/accounts/accounts';
 import { env } from '@/lib/core/env';
 import { withPlatform, withTenant } from '@/lib/core/tenancy';
+import { attempt, DENIED } from '../support/sql-attempt';
 import { makeTenant } from '../support/factory';
 
 const onPostgres = Boolean(env.DATABASE_URL);
 const password = 'kopi tubruk tanpa gula';
 
-/** The SQLSTATE `query` fails with ('ok' if it does not), in a savepoint so the transaction goes on. */
-async function attempt(tx: Tx, query: SQL): Promise<string> {
-  try {
-    await tx.transaction(async (sp) => {
-      await sp.execute(query);
-    });
-    return 'ok';
-  } catch (err) {
-    for (let e = err as { code?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
-      if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) return e.code;
-    }
-    throw err;
-  }
-}
 
-const DENIED = '42501'; // insufficient_privilege
 
 let a: Awaited<ReturnType<typeof makeTenant>>;
 let b: Awaited<ReturnType<typeof makeTenant>>;
