@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { SelectField, TextField } from '@/components/ui/Field';
-import { businessOrders, type BusinessListQuery, type BusinessPage } from '@/lib/admin/businesses';
+import { businessOrders, businessStatuses, type BusinessListQuery, type BusinessPage } from '@/lib/admin/businesses';
 import { formatDate, formatDateTime } from '@/lib/i18n/format';
 import { getT } from '@/lib/i18n/server';
 import { businessTypes } from '@/lib/shared/business';
@@ -10,6 +10,7 @@ function listHref(query: BusinessListQuery, cursor?: { after?: string; before?: 
   const p = new URLSearchParams();
   if (query.q) p.set('q', query.q);
   if (query.type) p.set('type', query.type);
+  if (query.status) p.set('status', query.status);
   if (query.from) p.set('from', query.from);
   if (query.to) p.set('to', query.to);
   if (query.order !== 'created_desc') p.set('order', query.order);
@@ -34,6 +35,13 @@ export async function BusinessFilters({ query }: { query: BusinessListQuery }) {
         placeholder={t('businesses.any_type')}
         defaultValue={query.type ?? ''}
         options={businessTypes.map((b) => ({ value: b, label: tc(`business_types.${b}`) }))}
+      />
+      <SelectField
+        name="status"
+        label={t('businesses.status')}
+        placeholder={t('businesses.any_status')}
+        defaultValue={query.status ?? ''}
+        options={businessStatuses.map((st) => ({ value: st, label: t(`businesses.statuses.${st}`) }))}
       />
       <TextField name="from" type="date" label={t('businesses.created_from')} defaultValue={query.from ?? ''} />
       <TextField name="to" type="date" label={t('businesses.created_to')} defaultValue={query.to ?? ''} />

@@ -56,10 +56,14 @@ function decodeCursor(raw: string | undefined): [string, string] | undefined {
   }
 }
 
+export const businessStatuses = ['active', 'suspended'] as const;
+
 /** The list's query, from the URL: anything malformed is dropped, never an error. */
 export const businessListQuery = z.object({
   q: z.string().trim().max(100).optional().catch(undefined),
   type: z.enum(businessTypes).optional().catch(undefined),
+  /** Active (not suspended) or suspended businesses only; none: both. */
+  status: z.enum(businessStatuses).optional().catch(undefined),
   from: day,
   to: day,
   order: z.enum(businessOrders).default('created_desc').catch('created_desc'),
@@ -122,6 +126,7 @@ function likePrefix(q: string): string {
 function branches(query: BusinessListQuery): SQL[][] {
   const common: SQL[] = [];
   if (query.type) common.push(sql`t.business_type = ${query.type}`);
+  if (query.status) common.push(query.status === 'suspended' ? sql`t.suspended_at is not null` : sql`t.suspended_at is null`);
   // Days are WIB days, where the platform is run from.
   if (query.from) common.push(sql`t.created_at >= (${query.from}::date)::timestamp at time zone 'Asia/Jakarta'`);
   if (query.to) common.push(sql`t.created_at < (${query.to}::date + 1)::timestamp at time zone 'Asia/Jakarta'`);

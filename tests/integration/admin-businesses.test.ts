@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { journeys, memberships, personas, reviewLinks, reviews, tenants, users } from '@/db/schema';
 import { businessOrders, businessListQuery, getBusiness, listBusinesses, searchTerms, type BusinessListQuery } from '@/lib/admin/businesses';
 import { withAdmin, type AdminActor } from '@/lib/admin/door';
+import { reactivateBusiness, suspendBusiness } from '@/lib/admin/suspension';
 import { NotFoundError } from '@/lib/core/errors';
 import { withPlatform, withTenant } from '@/lib/core/tenancy';
 import { demo, seed } from '@/lib/demo/seed';
@@ -87,10 +88,23 @@ describe('the businesses list', () => {
     expect(names((await list({ from: '2025-01-02', to: '2025-01-03' })).rows).sort()).toEqual([`Bengkel Charlie Motor ${tag}`, `Kedai Kopi Bravo ${tag}`]);
     expect((await list({ from: '2025-01-07' })).total).toBe(1);
     // Anything malformed in the address is dropped, not an error.
-    const q = businessListQuery.parse({ type: 'casino', from: '2025-13-45', order: 'evil', after: 'nonsense' });
+    const q = businessListQuery.parse({ type: 'casino', status: 'deleted', from: '2025-13-45', order: 'evil', after: 'nonsense' });
     expect(JSON.parse(JSON.stringify(q))).toEqual({ order: 'created_desc', after: 'nonsense' });
     // A cursor that does not decode reads as the first page.
     expect(names((await list({ after: 'nonsense' })).rows)).toEqual(names((await list({})).rows));
+  });
+
+  it('filters by status: active or suspended', async () => {
+    const salon = made.find((m) => m.type === 'salon')!;
+    await withAdmin(actor, { action: 'business.suspended', reason: { typed: 'uji filter status' }, tenantId: salon.id }, (db) => suspendBusiness(db, salon.id, 'uji filter status'));
+    try {
+      expect(names((await list({ status: 'suspended' })).rows)).toEqual([salon.name]);
+      expect((await list({ status: 'active' })).total).toBe(6);
+      expect(names((await list({ status: 'active' })).rows)).not.toContain(salon.name);
+      expect((await list({})).total).toBe(7);
+    } finally {
+      await withAdmin(actor, { action: 'business.reactivated', reason: { typed: 'uji filter status' }, tenantId: salon.id }, (db) => reactivateBusiness(db, salon.id));
+    }
   });
 
   it('sorts six ways, and its keyset pages neither skip nor repeat a row, forward and back', async () => {
