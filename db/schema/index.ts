@@ -16,3 +16,4 @@ export * from './personas';
 export * from './journeys';
 export * from './reviews';
 export * from './admin';
+export * from './dashboard';

@@ -3,15 +3,17 @@
  * stars, CSAT, NPS with its counts, sentiment shares, measured emotion beside the designed one — for
  * a period and the previous period of the same length, with the changes the intervals support.
  *
- * Read from raw reviews for now: one read of the journey (with the business's time zone and
- * today's local date) and one grouped read of the reviews along reviews_stage_time_idx. The output
- * is per-stage counts (stars 1–5, NPS groups) fed to ./stats.ts, so it can switch to rollup rows
- * later without changing shape. Spam is never counted; every query names the tenant.
+ * One read of the journey (with the business's time zone and today's local date), one of its
+ * stages, and one grouped read of the per-day rollups (review_stage_days, kept by triggers on
+ * reviews in each change's own transaction), so a business with a million reviews reads about as
+ * many rows as one with ten thousand. The per-stage counts (stars 1–5, NPS groups) go to ./stats.ts.
+ * Spam is never counted; every query names the tenant.
  */
-import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { journeys, journeyStages, reviews, tenants } from '@/db/schema';
+import { journeys, journeyStages, reviewStageDays, tenants } from '@/db/schema';
 import { NotFoundError } from '../core/errors';
+import { countsOf, rollupSums } from './rollup-read';
 import type { TenantDb } from '../core/tenancy';
 import {
   averageStars,
@@ -121,7 +123,7 @@ export function periodsOf(f: Pick<StageStatsFilter, 'from' | 'to' | 'range'>, to
   return { period: { from, to }, previous: { from: addDays(from, -days), to: addDays(from, -1) } };
 }
 
-const emptyCounts = () => ({ stars: [0, 0, 0, 0, 0] as [number, number, number, number, number], npsCounts: { promoters: 0, passives: 0, detractors: 0, skipped: 0 } });
+const emptyCounts = () => ({ stars: [0, 0, 0, 0, 0] as StarCounts, npsCounts: { promoters: 0, passives: 0, detractors: 0, skipped: 0 } });
 type Counts = ReturnType<typeof emptyCounts>;
 
 function figures(c: Counts): StageFigures {
@@ -160,47 +162,34 @@ export async function stageStats(db: TenantDb, input: StageStatsFilter): Promise
     .where(and(eq(journeyStages.tenantId, db.tenantId), eq(journeyStages.journeyId, f.journey)))
     .orderBy(asc(journeyStages.position));
 
-  // Local days → instants, converted in SQL in the business's zone: [start of first day, start of the day after the last).
-  const startOf = (day: string) => sql`((${day}::date)::timestamp at time zone ${tz}::text)`;
+  // Rollup rows (one per stage, link, touchpoint and local day: migration 0015) instead of raw
+  // reviews, so the cost follows the number of days and links, not of reviews.
+  const d = reviewStageDays;
   const start = previous ? previous.from : period.from;
-  const currentStart = period.from ? startOf(period.from) : null;
-  const where: SQL[] = [
-    eq(reviews.tenantId, db.tenantId),
-    eq(reviews.journeyId, f.journey),
-    sql`${reviews.status} <> 'spam'`,
-    sql`${reviews.createdAt} < ${startOf(addDays(period.to, 1))}`,
-  ];
-  if (start) where.push(sql`${reviews.createdAt} >= ${startOf(start)}`);
-  if (f.stage) where.push(eq(reviews.stageId, f.stage));
-  if (f.link) where.push(eq(reviews.linkId, f.link));
-  if (f.touchpoint) where.push(eq(reviews.touchpoint, f.touchpoint));
-  const isCurrent = currentStart ? sql`${reviews.createdAt} >= ${currentStart}` : sql`true`;
-  const n = (cond: SQL) => sql<number>`count(*) filter (where ${cond})::int`;
+  const where: SQL[] = [eq(d.tenantId, db.tenantId), eq(d.journeyId, f.journey), lte(d.day, period.to)];
+  if (start) where.push(gte(d.day, start));
+  if (f.stage) where.push(eq(d.stageId, f.stage));
+  if (f.link) where.push(eq(d.linkId, f.link));
+  if (f.touchpoint) where.push(eq(d.touchpoint, f.touchpoint));
+  const isCurrent = period.from ? sql`${d.day} >= ${period.from}::date` : sql`true`;
   const rows = await db.tx
     .select({
-      stageId: reviews.stageId,
+      stageId: d.stageId,
       current: sql<boolean>`${isCurrent}`.as('is_current'),
-      s1: n(sql`${reviews.stars} = 1`),
-      s2: n(sql`${reviews.stars} = 2`),
-      s3: n(sql`${reviews.stars} = 3`),
-      s4: n(sql`${reviews.stars} = 4`),
-      s5: n(sql`${reviews.stars} = 5`),
-      promoters: n(sql`${reviews.nps} >= 9`),
-      passives: n(sql`${reviews.nps} between 7 and 8`),
-      detractors: n(sql`${reviews.nps} <= 6`),
-      skipped: n(sql`${reviews.nps} is null`),
+      ...rollupSums(),
     })
-    .from(reviews)
+    .from(d)
     .where(and(...where))
-    .groupBy(reviews.stageId, sql`is_current`);
+    .groupBy(d.stageId, sql`is_current`);
 
   const counts = new Map<string, { current: Counts; previous: Counts }>();
   for (const r of rows) {
     let c = counts.get(r.stageId);
     if (!c) counts.set(r.stageId, (c = { current: emptyCounts(), previous: emptyCounts() }));
     const into = r.current ? c.current : c.previous;
-    into.stars = [Number(r.s1), Number(r.s2), Number(r.s3), Number(r.s4), Number(r.s5)];
-    into.npsCounts = { promoters: Number(r.promoters), passives: Number(r.passives), detractors: Number(r.detractors), skipped: Number(r.skipped) };
+    const { stars, npsCounts } = countsOf(r);
+    into.stars = stars;
+    into.npsCounts = npsCounts;
   }
 
   const row = (stageId: string, name: string | null, position: number | null, designed: number | null): StageRow => {

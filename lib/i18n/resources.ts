@@ -33,6 +33,14 @@ import idSettings from '@/locales/id/settings.json';
 import idTeam from '@/locales/id/team.json';
 import idTestimonials from '@/locales/id/testimonials.json';
 import idVersions from '@/locales/id/versions.json';
+import enDashboard from '@/locales/en/dashboard.json';
+import enTrends from '@/locales/en/trends.json';
+import enFunnel from '@/locales/en/funnel.json';
+import enOverview from '@/locales/en/overview.json';
+import idDashboard from '@/locales/id/dashboard.json';
+import idTrends from '@/locales/id/trends.json';
+import idFunnel from '@/locales/id/funnel.json';
+import idOverview from '@/locales/id/overview.json';
 import type { Locale, Namespace } from './settings';
 
 export type Resources = Record<Namespace, Record<string, unknown>>;
@@ -40,8 +48,8 @@ export type Resources = Record<Namespace, Record<string, unknown>>;
 export type ResourceSubset = Partial<Resources>;
 
 export const resources: Record<Locale, Resources> = {
-  id: { app: idApp, auth: idAuth, common: idCommon, errors: idErrors, landing: idLanding, settings: idSettings, team: idTeam, journeys: idJourneys, personas: idPersonas, map: idMap, versions: idVersions, reviews: idReviews, review_page: idReviewPage, testimonials: idTestimonials, admin: idAdmin },
-  en: { app: enApp, auth: enAuth, common: enCommon, errors: enErrors, landing: enLanding, settings: enSettings, team: enTeam, journeys: enJourneys, personas: enPersonas, map: enMap, versions: enVersions, reviews: enReviews, review_page: enReviewPage, testimonials: enTestimonials, admin: enAdmin },
+  id: { app: idApp, auth: idAuth, common: idCommon, errors: idErrors, landing: idLanding, settings: idSettings, team: idTeam, journeys: idJourneys, personas: idPersonas, map: idMap, versions: idVersions, reviews: idReviews, review_page: idReviewPage, testimonials: idTestimonials, admin: idAdmin, dashboard: idDashboard, trends: idTrends, funnel: idFunnel, overview: idOverview },
+  en: { app: enApp, auth: enAuth, common: enCommon, errors: enErrors, landing: enLanding, settings: enSettings, team: enTeam, journeys: enJourneys, personas: enPersonas, map: enMap, versions: enVersions, reviews: enReviews, review_page: enReviewPage, testimonials: enTestimonials, admin: enAdmin, dashboard: enDashboard, trends: enTrends, funnel: enFunnel, overview: enOverview },
 };
 
 /** The named namespaces of one language, for a client tree. */
