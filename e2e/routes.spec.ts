@@ -33,6 +33,9 @@ const registry: Record<string, RouteRule> = {
   '/sign-up': { access: 'public' },
   '/no-business': { access: 'user' },
   '/dashboard': { access: 'member' },
+  '/dashboard/stages': { access: 'member', sample: `/dashboard/stages?journey=${demo.bengkelJourneyId}` },
+  '/dashboard/stages/print': { access: 'member', sample: `/dashboard/stages/print?journey=${demo.bengkelJourneyId}` },
+  '/dashboard/funnel': { access: 'member', sample: `/dashboard/funnel?journey=${demo.bengkelJourneyId}` },
   '/team': { access: 'member' },
   '/settings': { access: 'member' },
   '/settings/profile': { access: 'member' },
@@ -54,6 +57,8 @@ const registry: Record<string, RouteRule> = {
   '/share/[tenantId]/[token]': { access: 'public', sample: `/share/${demo.bengkelTenantId}/${bogusToken}` },
   '/api/journeys/[id]/export': { access: 'member', kind: 'api', sample: `/api/journeys/${demo.bengkelJourneyId}/export` },
   '/api/journeys/[id]/stages.csv': { access: 'member', kind: 'api', sample: `/api/journeys/${demo.bengkelJourneyId}/stages.csv` },
+  '/api/journeys/[id]/trend.csv': { access: 'member', kind: 'api', sample: `/api/journeys/${demo.bengkelJourneyId}/trend.csv` },
+  '/api/journeys/[id]/funnel.csv': { access: 'member', kind: 'api', sample: `/api/journeys/${demo.bengkelJourneyId}/funnel.csv` },
   '/reviews': { access: 'member' },
   '/reviews/links/new': { access: 'member' },
   '/reviews/testimonials': { access: 'member' },
@@ -132,7 +137,10 @@ test('staff get 404 on owner-only pages', async ({ page, expectedErrors }) => {
 test("another tenant's ids answer 404, like ids that do not exist", async ({ page, expectedErrors }) => {
   await signIn(page, demo.kopiOwner);
   expectedErrors.push(/^404 /);
-  for (const [route, rule] of Object.entries(registry).filter(([r, rule]) => r.includes('[') && rule.sample && !rule.slug)) {
+  // Ids in the path, or in the query (the dashboards' `?journey=`): both must be the tenant's own.
+  const withIds = Object.entries(registry).filter(([r, rule]) => (r.includes('[') || /[?&]journey=/.test(rule.sample ?? '')) && rule.sample && !rule.slug);
+  expect(withIds.map(([r]) => r)).toContain('/dashboard/stages');
+  for (const [route, rule] of withIds) {
     const res = await page.goto(rule.sample!);
     expect(res?.status(), `${route} with tenant Bengkel's ids`).toBe(404);
     const unknown = [demo.bengkelTenantId, demo.bengkelPersonaId, demo.bengkelJourneyId, demo.bengkelReviewLinkId].reduce(

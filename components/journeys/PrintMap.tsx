@@ -5,10 +5,16 @@ import { displayItem, rawItems } from './items';
 
 /**
  * The map as one table for paper: stages as columns, lanes as rows. `reviews`: the business's own
- * review line per stage, same order as `stages` ("18 ulasan · ★ 2,8"), a row of its own; only the
- * owner's print view passes it.
+ * review line per stage, same order as `stages` ("18 ulasan · ★ 2,8"), a row of its own, and the
+ * measured emotion beside the designed one in the row after it; only the owner's print view passes it.
  */
-export async function PrintMap({ stages, reviews }: { stages: JourneyDoc['stages']; reviews?: { label: string; lines: string[] } }) {
+export async function PrintMap({
+  stages,
+  reviews,
+}: {
+  stages: JourneyDoc['stages'];
+  reviews?: { label: string; lines: string[]; measured?: { label: string; lines: string[] } };
+}) {
   const { t } = await getT('versions');
   const { t: tj } = await getT('journeys');
   if (stages.length === 0) return <p className="text-slate-700">{t('map.no_stages')}</p>;
@@ -67,6 +73,18 @@ export async function PrintMap({ stages, reviews }: { stages: JourneyDoc['stages
               {stages.map((_, i) => (
                 <td key={i} className={cell}>
                   {reviews.lines[i]}
+                </td>
+              ))}
+            </tr>
+          ) : null}
+          {reviews?.measured ? (
+            <tr>
+              <th scope="row" className={`${cell} bg-slate-100 text-left`}>
+                {reviews.measured.label}
+              </th>
+              {stages.map((_, i) => (
+                <td key={i} className={cell}>
+                  {reviews.measured!.lines[i]}
                 </td>
               ))}
             </tr>

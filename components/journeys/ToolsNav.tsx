@@ -1,13 +1,13 @@
 import Link from 'next/link';
 import { getT } from '@/lib/i18n/server';
 
-type Tool = 'map' | 'versions' | 'share' | 'print';
+type Tool = 'map' | 'dashboard' | 'versions' | 'share' | 'print';
 
 const linkClass = 'inline-block whitespace-nowrap rounded-lg border px-3 py-2 font-medium';
 const idle = 'border-slate-300 bg-white text-slate-900 hover:bg-slate-100';
 
 /**
- * The journey's pages (map, history, sharing for those who may change it, print) and its JSON file:
+ * The journey's pages (map, its stage dashboard, history, sharing for those who may change it, print) and its JSON file:
  * one menu on the map and on each of those pages.
  */
 export async function ToolsNav({ journeyId, current, canWrite }: { journeyId: string; current: Tool; canWrite: boolean }) {
@@ -15,6 +15,8 @@ export async function ToolsNav({ journeyId, current, canWrite }: { journeyId: st
   const base = `/journeys/${journeyId}`;
   const tools: { key: Tool; href: string }[] = [
     { key: 'map', href: base },
+    // What customers said, stage by stage (every member may read the dashboards).
+    { key: 'dashboard', href: `/dashboard/stages?journey=${journeyId}` },
     { key: 'versions', href: `${base}/versions` },
     ...(canWrite ? [{ key: 'share' as const, href: `${base}/share` }] : []),
     { key: 'print', href: `${base}/print` },

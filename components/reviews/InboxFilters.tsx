@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { getT } from '@/lib/i18n/server';
-import type { InboxQuery } from '@/lib/reviews/inbox-query';
+import { inboxHref, type InboxQuery } from '@/lib/reviews/inbox-query';
 
 /** What the filter lists offer: the business's journeys, stages with links, and links. */
 export interface FilterChoices {
@@ -26,6 +26,19 @@ export async function InboxFilters({ query, choices, active }: { query: InboxQue
     <details open={active} className="rounded-xl bg-white p-4 shadow-sm">
       <summary className="cursor-pointer font-semibold text-brand-800">{t('filters.heading')}</summary>
       <form method="get" action="/reviews#inbox" className="mt-3 grid gap-4 sm:grid-cols-2">
+        {query.theme || query.sentiment ? (
+          // A comment theme from the stage dashboard: kept through other filter changes, cleared by its own link.
+          <p className="rounded-lg bg-brand-50 p-3 text-sm text-slate-900 sm:col-span-2">
+            {query.theme ? <input type="hidden" name="theme" value={query.theme} /> : null}
+            {query.sentiment ? <input type="hidden" name="sentiment" value={query.sentiment} /> : null}
+            {query.theme ? t('filters.theme', { theme: query.theme }) : null}
+            {query.theme && query.sentiment ? ' · ' : null}
+            {query.sentiment ? t(`filters.sentiment_${query.sentiment}`) : null}{' '}
+            <Link href={inboxHref({ ...query, theme: undefined, sentiment: undefined })} className="font-medium text-brand-800 underline">
+              {t('filters.theme_clear')}
+            </Link>
+          </p>
+        ) : null}
         <div>
           <label htmlFor="f-status" className={labelClass}>
             {t('filters.status')}

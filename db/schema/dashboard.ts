@@ -12,9 +12,10 @@ import { createdAt, tenantIsolation } from './policies';
  * Reviews counted per tenant, journey, stage, link, touchpoint and local day (in the business's
  * time zone): stars 1–5 and NPS groups, spam never counted. Written only by triggers on `reviews`
  * (migration 0015: every insert, every status change to or from spam, every delete — in the same
- * transaction as the change) and rebuilt for a business whose time zone changes. The app never
- * writes it (jejak_app has SELECT only). `tests/integration/review-rollups.test.ts` proves it
- * always equals a recount.
+ * transaction as the change) and rebuilt for a business whose time zone changes. The app's code
+ * never writes it; the triggers run as the writer (jejak_app inside its business, so row-level
+ * security holds for them too). `tests/integration/review-rollups.test.ts` proves it always equals
+ * a recount.
  */
 export const reviewStageDays = pgTable(
   'review_stage_days',

@@ -38,7 +38,9 @@ export type AuditAction =
   | 'review.erased'
   | 'testimonial_page.claimed'
   | 'testimonial_page.renamed'
-  | 'testimonial_page.removed';
+  | 'testimonial_page.removed'
+  | 'funnel.saved'
+  | 'funnel.imported';
 
 /** Records an event in the tenant's audit log, inside the transaction of the change itself. */
 export async function audit(

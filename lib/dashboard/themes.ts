@@ -157,3 +157,38 @@ export function themes(reviews: readonly ThemeInput[], { limit = 10, minPhraseCo
 export function sentimentOf(stars: number): 'positive' | 'neutral' | 'negative' {
   return stars >= 4 ? 'positive' : stars === 3 ? 'neutral' : 'negative';
 }
+
+/** Spellings that fold to each word ("tidak" ← tidak, gak, ga, nggak, tdk …), for themePattern. */
+const SPELLINGS: ReadonlyMap<string, readonly string[]> = (() => {
+  const m = new Map<string, string[]>();
+  for (const [casual, word] of Object.entries(CASUAL)) m.set(word, [...(m.get(word) ?? []), casual]);
+  return m;
+})();
+
+/** Letter runs tokens() drops between two kept words: stopwords (after folding) and single letters. */
+const DROPPED: readonly string[] = (() => {
+  const out = new Set<string>();
+  for (const w of STOP) if (!(w in CASUAL) && /^\p{L}+$/u.test(w)) out.add(w);
+  for (const [casual, word] of Object.entries(CASUAL)) if (STOP.has(word)) out.add(casual);
+  // Longest first, so the alternation reads naturally (the boundaries make the order irrelevant).
+  return [...out].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+})();
+
+const NON_LETTERS = '[^[:alpha:]]+';
+
+/**
+ * A PostgreSQL regular expression (for `comment ~* pattern`) matching the comments whose terms
+ * (termsOf) include `term`, a word or a two-word phrase as the themes show it: each word in any of
+ * its spellings (CASUAL), as a whole letter run, and between the two words of a phrase only
+ * non-letters and the words tokens() drops (stopwords, single letters). So the reviews inbox can list
+ * exactly the reviews a theme counted: "tidak ramah" finds "gak ramah" and "tidak begitu ramah"
+ * (when "begitu" is a stopword) but not "tidak enak, tapi ramah". Null when `term` is not a theme
+ * (no kept word, or more than two).
+ */
+export function themePattern(term: string): string | null {
+  const t = tokens(term);
+  if (t.length === 0 || t.length > 2) return null;
+  const word = (w: string) => `(${[w, ...(SPELLINGS.get(w) ?? [])].join('|')})`;
+  const gap = `${NON_LETTERS}((${DROPPED.join('|')}|[[:alpha:]])${NON_LETTERS})*`;
+  return `(^|[^[:alpha:]])${t.map(word).join(gap)}([^[:alpha:]]|$)`;
+}

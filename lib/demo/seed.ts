@@ -12,8 +12,9 @@ import { getTemplate, stageNamesFor } from '@/lib/journeys/templates';
 import { createJourney, getJourney, saveMap, saveVersion } from '@/lib/journeys/queries';
 import { inTenant, withPlatform, withTenant } from '@/lib/core/tenancy';
 import { withOwnerDatabase } from '../../db/client';
-import { journeys, journeyShareLinks, journeyStages, memberships, personas, reviewLinkRoutes, reviewLinks, reviews, tenants, testimonialPages, users, type NewTenant, type NewUser, type MemberRole } from '../../db/schema';
+import { journeys, journeyShareLinks, journeyStages, memberships, personas, reviewLinkRoutes, reviewLinks, reviews, tenants, testimonialPages, users, funnelCounts, type NewTenant, type NewUser, type MemberRole } from '../../db/schema';
 import type { StageKey } from '@/lib/journeys/model';
+import { demoFunnelRows } from './seed-funnel';
 import { bengkelReviewPlan, demoReviewRows, kopiReviewPlan, type ShopReviewPlan } from './seed-reviews';
 
 export const DEMO_PASSWORD = 'jejak-demo-2026';
@@ -151,6 +152,19 @@ async function seedJourney(shop: typeof demo.bengkel | typeof demo.kopi, persona
  * in one transaction per business. Written with the schema, not the domain functions: the
  * reviews carry their own past dates and statuses. Existing rows are left as they are.
  */
+/** Demo funnel numbers (./seed-funnel.ts): the three months before this one, per stage. */
+async function seedFunnel(shop: typeof demo.bengkel) {
+  await withTenant(shop.tenant.id, async (tx) => {
+    const stages = await tx
+      .select({ id: journeyStages.id, key: journeyStages.stageKey })
+      .from(journeyStages)
+      .where(and(eq(journeyStages.tenantId, shop.tenant.id), eq(journeyStages.journeyId, shop.journeyId)));
+    const stageIds = Object.fromEntries(stages.filter((s) => s.key).map((s) => [s.key!, s.id]));
+    const rows = demoFunnelRows({ tenantId: shop.tenant.id, journeyId: shop.journeyId, ownerId: shop.owner.id, stageIds }, new Date());
+    if (rows.length) await tx.insert(funnelCounts).values(rows).onConflictDoNothing();
+  });
+}
+
 async function seedReviews(shop: typeof demo.bengkel | typeof demo.kopi, plan: ShopReviewPlan) {
   await withTenant(shop.tenant.id, async (tx) => {
     const stages = await tx
@@ -195,6 +209,7 @@ export async function seed(): Promise<void> {
   );
   await seedReviews(demo.bengkel, bengkelReviewPlan);
   await seedReviews(demo.kopi, kopiReviewPlan);
+  await seedFunnel(demo.bengkel);
   await withTenant(tenant.id, (tx) => tx.insert(testimonialPages).values({ slug: demo.bengkel.testimonialSlug, tenantId: tenant.id }).onConflictDoNothing());
 }
 

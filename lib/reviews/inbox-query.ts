@@ -3,6 +3,7 @@
  * simply not applied, never an error page), and the "older" cursor of keyset paging.
  */
 import { isUuid } from '@/lib/core/ids';
+import { themePattern } from '@/lib/dashboard/themes';
 import type { ReviewFilter } from './inbox';
 import { endOfDayIn } from './model';
 
@@ -16,6 +17,9 @@ export interface InboxQuery {
   status: 'inbox' | 'new' | 'spam';
   comment: boolean;
   q?: string;
+  /** From the dashboard's comment themes: 4–5★ or 1–2★ reviews whose comment has the theme. */
+  sentiment?: 'positive' | 'negative';
+  theme?: string;
   from?: string;
   to?: string;
 }
@@ -35,6 +39,8 @@ export function readInboxQuery(params: Params): InboxQuery {
   const nps = one(params.nps);
   const status = one(params.status);
   const q = one(params.q).slice(0, 100);
+  const sentiment = one(params.sentiment);
+  const theme = one(params.theme).slice(0, 100);
   return {
     journey: id('journey'),
     stage: id('stage'),
@@ -44,6 +50,8 @@ export function readInboxQuery(params: Params): InboxQuery {
     status: status === 'new' || status === 'spam' ? status : 'inbox',
     comment: one(params.comment) === '1',
     q: q || undefined,
+    sentiment: sentiment === 'positive' || sentiment === 'negative' ? sentiment : undefined,
+    theme: theme && themePattern(theme) ? theme : undefined,
     from: calendarDay(one(params.from)),
     to: calendarDay(one(params.to)),
   };
@@ -51,7 +59,7 @@ export function readInboxQuery(params: Params): InboxQuery {
 
 /** True when any filter narrows the list (the default view is the whole inbox). */
 export function isFiltered(q: InboxQuery): boolean {
-  return Boolean(q.journey || q.stage || q.link || q.stars || q.nps || q.status !== 'inbox' || q.comment || q.q || q.from || q.to);
+  return Boolean(q.journey || q.stage || q.link || q.stars || q.nps || q.status !== 'inbox' || q.comment || q.q || q.sentiment || q.theme || q.from || q.to);
 }
 
 /** The cursor of the "older" link: the last shown review's time (ms) and id. */
@@ -75,6 +83,8 @@ export function toFilter(q: InboxQuery, timeZone: string, before: ReviewFilter['
     status: q.status,
     hasComment: q.comment ? true : undefined,
     q: q.q,
+    sentiment: q.sentiment,
+    theme: q.theme,
     // From the first millisecond of the day (the end of the day before, plus one) to the last.
     from: q.from ? new Date(endOfDayIn(q.from, timeZone).getTime() - 86_400_000 + 1) : undefined,
     to: q.to ? endOfDayIn(q.to, timeZone) : undefined,
@@ -88,6 +98,8 @@ function filterParams(q: InboxQuery): URLSearchParams {
   const p = new URLSearchParams();
   if (q.status !== 'inbox') p.set('status', q.status);
   if (q.q) p.set('q', q.q);
+  if (q.sentiment) p.set('sentiment', q.sentiment);
+  if (q.theme) p.set('theme', q.theme);
   if (q.journey) p.set('journey', q.journey);
   if (q.stage) p.set('stage', q.stage);
   if (q.link) p.set('link', q.link);

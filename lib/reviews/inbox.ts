@@ -9,6 +9,7 @@
 import { and, desc, eq, gte, ilike, lte, ne, sql, type SQL } from 'drizzle-orm';
 import { journeys, journeyStages, reviewLinks, reviews } from '@/db/schema';
 import { audit } from '../core/audit';
+import { themePattern } from '../dashboard/themes';
 import { AppError, NotFoundError } from '../core/errors';
 import { assertUuids } from '../core/ids';
 import type { TenantDb } from '../core/tenancy';
@@ -25,6 +26,10 @@ export interface ReviewFilter {
   hasComment?: boolean;
   /** Words in the comment, case-insensitive (`%` and `_` are taken literally). */
   q?: string;
+  /** 4–5 stars (positive) or 1–2 stars (negative), as the dashboard's comment themes split them. */
+  sentiment?: 'positive' | 'negative';
+  /** A comment theme (a word or two-word phrase) as the dashboard counts it: casual spellings and stopwords in between included. */
+  theme?: string;
   /** Inclusive bounds on when the review came in. */
   from?: Date;
   to?: Date;
@@ -66,6 +71,10 @@ function conditions(db: TenantDb, f: ReviewFilter): SQL[] {
   if (f.hasComment === false) where.push(eq(reviews.comment, ''));
   const q = f.q?.trim();
   if (q) where.push(ilike(reviews.comment, `%${escapeLike(q)}%`));
+  if (f.sentiment === 'positive') where.push(gte(reviews.stars, 4));
+  if (f.sentiment === 'negative') where.push(lte(reviews.stars, 2));
+  const theme = f.theme ? themePattern(f.theme) : null;
+  if (theme) where.push(sql`${reviews.comment} ~* ${theme}`);
   if (f.from) where.push(gte(reviews.createdAt, f.from));
   if (f.to) where.push(lte(reviews.createdAt, f.to));
   if (f.before) where.push(sql`(${createdMs}, ${reviews.id}) < (${f.before.createdAt.toISOString()}::timestamptz, ${f.before.id}::uuid)`);

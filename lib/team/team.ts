@@ -237,6 +237,10 @@ export async function updateTenant(
     defaultLocale?: (typeof tenants.$inferInsert)['defaultLocale'];
   },
 ): Promise<void> {
+  // A new time zone moves the business's local days: the database recounts its review rollups
+  // (migration 0015) under an advisory lock that reviews being written share. Take it before the
+  // business's row, the order every review write follows, so the two never wait on each other.
+  await db.tx.execute(sql`select pg_advisory_xact_lock(hashtextextended('jejak_review_rollups:' || ${db.tenantId}::text, 0)) from tenants where id = ${db.tenantId} and time_zone::text <> ${input.timeZone}::text`);
   await db.tx.update(tenants).set({ ...input, updatedAt: new Date() }).where(eq(tenants.id, db.tenantId));
   await audit(db.tx, { tenantId: db.tenantId, actorUserId: db.userId, action: 'tenant.updated', targetType: 'tenant', targetId: db.tenantId, ip: db.ip });
 }

@@ -124,6 +124,11 @@ const registry: Record<string, { form: () => Record<string, string> } | { noId: 
   // address another business holds is refused as taken (tests/integration/testimonials.test.ts).
   'app/(app)/reviews/testimonials/actions.ts#saveTestimonialPageAction': { noId: 'claims or moves the session’s business’s own testimonial page' },
   'app/(app)/reviews/testimonials/actions.ts#removeTestimonialPageAction': { noId: 'removes the session’s business’s own testimonial page' },
+  // Funnel numbers for Kopi on Bengkel's journey and stage must not be saved, typed or imported.
+  'app/(app)/dashboard/funnel/actions.ts#saveFunnelMonthAction': {
+    form: () => ({ journeyId: victim.journeyId, month: '2026-11', [`metric_${victim.stageId}`]: 'reach', [`value_${victim.stageId}`]: '999' }),
+  },
+  'app/(app)/dashboard/funnel/actions.ts#importFunnelCsvAction': { form: () => ({ journeyId: victim.journeyId, text: 'month,stage,metric,value\n2026-11,1,reach,999' }) },
   // The invite's tenant id comes from the link and is proven by its secret token: a forged token
   // for Bengkel must not get anyone in.
   'app/invite/[tenantId]/[token]/actions.ts#acceptAsUserAction': { form: () => ({ tenantId: victim.tenantId, token: 'A'.repeat(32) }) },

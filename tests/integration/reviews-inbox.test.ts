@@ -104,6 +104,19 @@ describe('the review inbox', () => {
     expect(await failure(list({ linkId: 'nope' }))).toBeInstanceOf(NotFoundError);
   });
 
+  it('filters by a dashboard comment theme and side, as the themes count them', async () => {
+    // "tidak ramah" is d ("Tidak ramah"), not a ("pelayanan ramah"); casual spellings fold ("bgt" → banget).
+    expect(await names({ theme: 'tidak ramah' })).toEqual(['d']);
+    expect(await names({ theme: 'gak ramah' })).toEqual(['d']);
+    expect(await names({ theme: 'ramah' })).toEqual(['d', 'a']);
+    expect(await names({ theme: 'ramah', sentiment: 'positive' })).toEqual(['a']);
+    expect(await names({ theme: 'ramah', sentiment: 'negative' })).toEqual(['d']);
+    expect(await names({ theme: 'lama banget', sentiment: 'negative' })).toEqual(['b']);
+    expect(await names({ sentiment: 'negative' })).toEqual(['d', 'b']);
+    // Not a theme (only stopwords): not applied.
+    expect(await names({ theme: 'yang dan', status: 'inbox' })).toHaveLength(5);
+  });
+
   it('pages with a keyset cursor, without repeats or gaps, even with equal times', async () => {
     const other = await business();
     const o = await setup(other);

@@ -1,6 +1,7 @@
 /**
- * The journey map's per-stage review line (issue 9, item 9): `stageReviewSummary` counts each
- * stage's reviews and averages their stars, equal to a recount of the rows; spam is not counted;
+ * The journey map's per-stage review line (issue 9, item 9; issue 10, item 3): `stageReviewSummary`
+ * (read from the per-day rollups) counts each stage's reviews, per star, and averages their stars,
+ * equal to a recount of the rows, with the stage's designed emotion beside them; spam is not counted;
  * another business's reviews never are, nor can another business read this one's figures; a stage
  * removed from the map (its links and reviews stay) is not in the summary.
  */
@@ -14,7 +15,7 @@ import { createJourney, getJourney, saveMap } from '@/lib/journeys/queries';
 import { createReviewLink } from '@/lib/reviews/links';
 import { reviewLinkInputSchema, reviewSubmissionSchema } from '@/lib/reviews/model';
 import { submitReview } from '@/lib/reviews/public';
-import { stageReviewSummary } from '@/lib/reviews/stage-summary';
+import { stageReviewSummary, type StageReviews } from '@/lib/reviews/stage-summary';
 import { makeTenant } from '../support/factory';
 
 type Who = { tenantId: string; userId: string };
@@ -49,17 +50,22 @@ async function recount(ctx: Who, journeyId: string) {
   const rows = await withTenant(ctx.tenantId, (tx) =>
     tx.select({ stageId: reviews.stageId, stars: reviews.stars, status: reviews.status }).from(reviews).where(and(eq(reviews.tenantId, ctx.tenantId), eq(reviews.journeyId, journeyId))),
   );
-  const out: Record<string, { count: number; averageStars: number }> = {};
+  const out: Record<string, { count: number; averageStars: number; stars: number[] }> = {};
   const sums: Record<string, number> = {};
   for (const r of rows) {
     if (r.status === 'spam') continue;
-    const o = (out[r.stageId] ??= { count: 0, averageStars: 0 });
+    const o = (out[r.stageId] ??= { count: 0, averageStars: 0, stars: [0, 0, 0, 0, 0] });
     o.count += 1;
+    o.stars[r.stars - 1]! += 1;
     sums[r.stageId] = (sums[r.stageId] ?? 0) + r.stars;
   }
   for (const [k, o] of Object.entries(out)) o.averageStars = sums[k]! / o.count;
   return out;
 }
+
+/** The summary without the designed emotion, in the recount's shape. */
+const figures = (summary: Record<string, StageReviews>) =>
+  Object.fromEntries(Object.entries(summary).map(([k, { count, averageStars, stars }]) => [k, { count, averageStars, stars: [...stars] }]));
 
 describe('stageReviewSummary', () => {
   let a: Who;
@@ -84,17 +90,29 @@ describe('stageReviewSummary', () => {
 
   it('counts and averages each stage like a recount, spam excluded', async () => {
     const summary = await inTenant(a, (db) => stageReviewSummary(db, ja.journeyId));
-    expect(summary).toEqual(await recount(a, ja.journeyId));
-    expect(summary).toEqual({
-      [ja.stageIds[0]!]: { count: 3, averageStars: 3 },
-      [ja.stageIds[1]!]: { count: 2, averageStars: 4.5 },
-      [ja.stageIds[2]!]: { count: 1, averageStars: 1 },
+    expect(figures(summary)).toEqual(await recount(a, ja.journeyId));
+    expect(figures(summary)).toEqual({
+      [ja.stageIds[0]!]: { count: 3, averageStars: 3, stars: [0, 1, 1, 1, 0] },
+      [ja.stageIds[1]!]: { count: 2, averageStars: 4.5, stars: [0, 0, 0, 1, 1] },
+      [ja.stageIds[2]!]: { count: 1, averageStars: 1, stars: [1, 0, 0, 0, 0] },
     });
+  });
+
+  it('carries each stage’s designed emotion as the map has it now', async () => {
+    await inTenant(a, async (db) => {
+      const { journey, stages } = await getJourney(db, ja.journeyId);
+      stages[0]!.emotion = { score: 2, note: '' };
+      stages[1]!.emotion = { score: -1, note: '' };
+      stages[2]!.emotion = { score: null, note: '' };
+      await saveMap(db, ja.journeyId, { revision: journey.revision, isCycle: journey.isCycle, stages });
+    });
+    const summary = await inTenant(a, (db) => stageReviewSummary(db, ja.journeyId));
+    expect([ja.stageIds[0]!, ja.stageIds[1]!, ja.stageIds[2]!].map((id) => summary[id]!.designedEmotion)).toEqual([2, -1, null]);
   });
 
   it('leaves out a stage whose every review is spam, and a journey with none', async () => {
     await add(a, ja.links[1]!, 1, true);
-    expect((await inTenant(a, (db) => stageReviewSummary(db, ja.journeyId)))[ja.stageIds[1]!]).toEqual({ count: 2, averageStars: 4.5 });
+    expect((await inTenant(a, (db) => stageReviewSummary(db, ja.journeyId)))[ja.stageIds[1]!]).toMatchObject({ count: 2, averageStars: 4.5, stars: [0, 0, 0, 1, 1] });
     const other = await setup(a);
     expect(await inTenant(a, (db) => stageReviewSummary(db, other.journeyId))).toEqual({});
     await add(a, other.links[1]!, 5, true);
@@ -104,7 +122,7 @@ describe('stageReviewSummary', () => {
 
   it('never counts another business’s reviews, nor shows this one’s to it', async () => {
     const mine = await inTenant(b, (db) => stageReviewSummary(db, jb.journeyId));
-    expect(mine).toEqual({ [jb.stageIds[0]!]: { count: 6, averageStars: 5 } });
+    expect(figures(mine)).toEqual({ [jb.stageIds[0]!]: { count: 6, averageStars: 5, stars: [0, 0, 0, 0, 6] } });
     // B asking for A's journey learns nothing; A asking for B's likewise.
     expect(await inTenant(b, (db) => stageReviewSummary(db, ja.journeyId))).toEqual({});
     expect(await inTenant(a, (db) => stageReviewSummary(db, jb.journeyId))).toEqual({});
@@ -122,6 +140,6 @@ describe('stageReviewSummary', () => {
     const summary = await inTenant(a, (db) => stageReviewSummary(db, ja.journeyId));
     expect(Object.keys(summary).sort()).toEqual([ja.stageIds[0]!, ja.stageIds[1]!].sort());
     // The removed stage's review is still there.
-    expect((await recount(a, ja.journeyId))[ja.stageIds[2]!]).toEqual({ count: 1, averageStars: 1 });
+    expect((await recount(a, ja.journeyId))[ja.stageIds[2]!]).toEqual({ count: 1, averageStars: 1, stars: [1, 0, 0, 0, 0] });
   });
 });

@@ -5,7 +5,8 @@
  * term carries the reviews that contain it.
  */
 import { describe, expect, it } from 'vitest';
-import { CASUAL, sentimentOf, termsOf, themes, tokens } from '@/lib/dashboard/themes';
+import { rankTerms } from '@/components/dashboard/ThemesSection';
+import { CASUAL, sentimentOf, termsOf, themePattern, themes, tokens } from '@/lib/dashboard/themes';
 
 describe('tokens', () => {
   it('lowercases, strips punctuation, emoji and numbers', () => {
@@ -96,5 +97,52 @@ describe('themes', () => {
 describe('sentimentOf', () => {
   it('maps stars to the groups', () => {
     expect([1, 2, 3, 4, 5].map(sentimentOf)).toEqual(['negative', 'negative', 'neutral', 'positive', 'positive']);
+  });
+});
+
+// The pattern itself runs in PostgreSQL: tests/integration/dashboard-trend-themes.test.ts checks
+// that it finds exactly the comments termsOf gives a term, on both databases.
+describe('themePattern', () => {
+  it('is the same for a theme typed in any of its spellings, and names each spelling', () => {
+    expect(themePattern('gak ramah')).toBe(themePattern('tidak ramah'));
+    expect(themePattern('Tidak, RAMAH!')).toBe(themePattern('tidak ramah'));
+    const p = themePattern('tidak ramah')!;
+    for (const casual of Object.keys(CASUAL).filter((k) => CASUAL[k] === 'tidak')) expect(p).toContain(`|${casual}`);
+    expect(themePattern('antri')).toBe('(^|[^[:alpha:]])(antri|antre|ngantri|ngantre)([^[:alpha:]]|$)');
+  });
+
+  it('is null for what is not a theme: only stopwords, nothing, or more than two words', () => {
+    expect(themePattern('yang dan')).toBeNull();
+    expect(themePattern('')).toBeNull();
+    expect(themePattern('!!! 123')).toBeNull();
+    expect(themePattern('parkir sempit lama')).toBeNull();
+  });
+
+  it('holds letters and regex syntax only: typed metacharacters never reach it', () => {
+    expect(themePattern('ramah.*')).toBe(themePattern('ramah'));
+    expect(themePattern('(ramah)|x')).toBe(themePattern('ramah'));
+  });
+});
+
+describe('rankTerms (the themes section’s one list per side)', () => {
+  it('orders by reviews, phrases first on a tie, and drops a word that only repeats a listed phrase', () => {
+    const ranked = rankTerms({
+      phrases: [
+        { term: 'antri lama', count: 3 },
+        { term: 'tidak ramah', count: 2 },
+      ],
+      words: [
+        { term: 'antri', count: 3 },
+        { term: 'lama', count: 4 },
+        { term: 'ramah', count: 2 },
+        { term: 'kasir', count: 3 },
+      ],
+    });
+    expect(ranked).toEqual([
+      { term: 'lama', count: 4 },
+      { term: 'antri lama', count: 3 },
+      { term: 'kasir', count: 3 },
+      { term: 'tidak ramah', count: 2 },
+    ]);
   });
 });

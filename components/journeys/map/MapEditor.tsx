@@ -192,7 +192,7 @@ export function MapEditor({
 
   return (
     <div className="mt-6 space-y-6">
-      <EmotionChart stages={doc.stages.map((s) => ({ uid: s.uid, name: s.name, score: s.emotion.score }))} />
+      <EmotionChart stages={doc.stages.map((s) => ({ uid: s.uid, id: s.id, name: s.name, score: s.emotion.score }))} reviews={reviews} />
 
       <section aria-labelledby="map-heading">
         <h2 id="map-heading" className="text-lg font-semibold">

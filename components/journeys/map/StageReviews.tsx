@@ -1,6 +1,19 @@
 import Link from 'next/link';
 
 /**
+ * The measured emotion of a stage beside the designed one, as ready text ("Emosi nyata dari
+ * ulasan", "−0,8 (±0,3)", "rancangan Anda: +2"); `point` is the figure on the map's −2…+2 scale
+ * for the emotion chart, null under the minimum sample (then `text` says how many more reviews
+ * are needed, and nothing is drawn).
+ */
+export interface MeasuredEmotionLine {
+  label: string;
+  text: string;
+  designed: string;
+  point: { value: number; low: number; high: number } | null;
+}
+
+/**
  * A stage's reviews as the owner's map shows them, worked out on the server
  * (components/journeys/stage-reviews.ts) and handed down as plain text and links.
  */
@@ -17,6 +30,8 @@ export type StageReviewLine =
       strong: boolean;
       /** The inbox filtered to this journey and stage. */
       href: string;
+      /** What the stars say on the map's emotion scale, beside what the owner drew. */
+      measured: MeasuredEmotionLine;
     }
   | {
       kind: 'none';
@@ -25,7 +40,10 @@ export type StageReviewLine =
       ask: { label: string; href: string } | null;
     };
 
-/** "18 ulasan · ★ 2,8" linking to those reviews, or "Belum ada ulasan" with a way to start collecting. */
+/**
+ * "18 ulasan · ★ 2,8" linking to those reviews, then "Emosi nyata dari ulasan: −0,8 (±0,3) ·
+ * rancangan Anda: +2"; or "Belum ada ulasan" with a way to start collecting.
+ */
 export function StageReviews({ line }: { line: StageReviewLine }) {
   if (line.kind === 'none') {
     return (
@@ -39,15 +57,22 @@ export function StageReviews({ line }: { line: StageReviewLine }) {
       </p>
     );
   }
+  const m = line.measured;
   // Seen: "18 ulasan · ★ 2,8"; heard: "18 ulasan, rata-rata bintang 2,8" (one text, no star sign).
   return (
-    <p className="text-sm">
-      <Link href={line.href} prefetch={false} className="inline-block py-3 font-medium text-brand-800 underline">
-        <span className="sr-only">{`${line.count}, ${line.averageLabel} ${line.average}`}</span>
-        <span aria-hidden="true">
-          {line.count} · ★ {line.strong ? <strong className="font-bold">{line.average}</strong> : <span className="font-normal">{line.average}</span>}
-        </span>
-      </Link>
-    </p>
+    <>
+      <p className="text-sm">
+        <Link href={line.href} prefetch={false} className="inline-block py-3 font-medium text-brand-800 underline">
+          <span className="sr-only">{`${line.count}, ${line.averageLabel} ${line.average}`}</span>
+          <span aria-hidden="true">
+            {line.count} · ★ {line.strong ? <strong className="font-bold">{line.average}</strong> : <span className="font-normal">{line.average}</span>}
+          </span>
+        </Link>
+      </p>
+      <p className="text-sm text-slate-800" data-testid="measured-emotion">
+        {m.label}: {m.point ? <strong className="font-semibold">{m.text}</strong> : <span className="text-slate-700">{m.text}</span>}
+        <span className="text-slate-700"> · {m.designed}</span>
+      </p>
+    </>
   );
 }

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { PrintButton } from '@/components/journeys/PrintButton';
 import { PrintMap } from '@/components/journeys/PrintMap';
-import { stageReviewText } from '@/components/journeys/stage-reviews';
+import { measuredEmotionText, stageReviewText } from '@/components/journeys/stage-reviews';
 import { can } from '@/lib/auth/permissions';
 import { requireMember } from '@/lib/auth/session';
 import { formatDateTime } from '@/lib/i18n/format';
@@ -27,8 +27,15 @@ export default async function PrintPage({ params }: { params: Promise<{ id: stri
   );
   const { t, locale } = await getT('versions');
   const { t: tm } = await getT('map');
-  // The same per-stage review line as the owner's map, as plain text on paper.
-  const reviews = summary ? { label: tm('reviews.print_row'), lines: stages.map((s) => stageReviewText(tm, locale, s.id ? summary[s.id] : undefined)) } : undefined;
+  // The same per-stage review line as the owner's map, as plain text on paper, and the measured
+  // emotion beside the designed one.
+  const reviews = summary
+    ? {
+        label: tm('reviews.print_row'),
+        lines: stages.map((s) => stageReviewText(tm, locale, s.id ? summary[s.id] : undefined)),
+        measured: { label: tm('measured.print_row'), lines: stages.map((s) => measuredEmotionText(tm, locale, s.id ? summary[s.id] : undefined)) },
+      }
+    : undefined;
   return (
     <>
       <div className="mb-4 flex flex-wrap items-center gap-3 print:hidden">
