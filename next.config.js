@@ -1,4 +1,6 @@
 // @ts-check
+import { devAllowedOrigins } from './scripts/dev-origins.mjs';
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // A second build beside the usual one (a parallel test run) sets NEXT_DIST_DIR under .builds/.
@@ -14,6 +16,9 @@ const nextConfig = {
   // the copy Next keeps of a body for the proxy stops at the same 1 MB (its default is 10 MB).
   experimental: { serverActions: { bodySizeLimit: '1mb' }, proxyClientMaxBodySize: '1mb' },
   poweredByHeader: false,
+  // `next dev` answers its scripts and hot reload to pages opened at 127.0.0.1 or this machine's
+  // LAN address too, not only at localhost (scripts/dev-origins.mjs). Used by the dev server only.
+  allowedDevOrigins: devAllowedOrigins(),
   async headers() {
     return [
       {

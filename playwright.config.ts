@@ -38,8 +38,10 @@ export default defineConfig({
     },
   },
   projects: [
-    // Owners mostly use a phone: the default viewport is a 390-px-wide one.
-    { name: 'phone', use: { ...devices['Pixel 7'], viewport: { width: 390, height: 844 }, defaultBrowserType: 'chromium' } },
+    // Owners mostly use a phone: the default viewport is a 390-px-wide one, the browser set to
+    // Indonesian (Playwright's default is en-US; a first visit follows the browser's language,
+    // which e2e/first-visit.spec.ts tries in English).
+    { name: 'phone', use: { ...devices['Pixel 7'], viewport: { width: 390, height: 844 }, locale: 'id-ID', defaultBrowserType: 'chromium' } },
   ],
   webServer: process.env.E2E_BASE_URL
     ? undefined

@@ -153,6 +153,8 @@ test('the map shows each stage’s measured emotion beside the designed one, dra
   const purchase = cards.nth(purchaseIndex);
   const href = (await purchase.getByRole('link', { name: /ulasan, rata-rata bintang/ }).getAttribute('href'))!;
   const stageId = new URL(href, 'http://x').searchParams.get('stage')!;
+  // The stage's figures lead to its dashboard, over all time like the map's count.
+  expect(href).toBe(`/dashboard/stages?journey=${demo.bengkelJourneyId}&stage=${stageId}&range=all`);
 
   // All time: the recount's mean − 3, "± half the 95 % interval", then the map's own +2.
   const stars = await exportedStars(page, { journey: demo.bengkelJourneyId, stage: stageId });

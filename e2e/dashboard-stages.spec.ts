@@ -2,7 +2,8 @@
  * The stage dashboard (issue 10, items 1, 2, 3, 7 and 9) on the seeded Bengkel Maju Jaya:
  * - Indonesian on a 390 px phone: the purchase stage's count and average equal the seed's plan
  *   (lib/demo/seed-reviews.ts, spam left out), the gap note says the map thinks purchase feels great
- *   while customers rate it under 3 stars, the period select changes the address and the figures,
+ *   while customers rate it under 3 stars, the comment themes of purchase say they read all its
+ *   comments (fewer than a stage's window), the period select changes the address and the figures,
  *   a keyboard opens a figure's 95 % interval, nothing scrolls sideways;
  * - English on a 1280 px laptop: the table's rows equal the CSV of the same filters, before and
  *   after a change of period.
@@ -16,11 +17,11 @@ import { demo, newContext, signIn } from './helpers';
 const path = '/dashboard/stages';
 
 /** The seed's purchase-stage reviews (the rows do not depend on the day they were seeded on, only their dates do). */
-function seededPurchase(): { count: number; average: number } {
+function seededPurchase(): { count: number; average: number; comments: number } {
   const stageIds = { purchase: 'purchase', consideration: 'consideration', retention: 'retention', advocacy: 'advocacy' } as const;
   const rows = demoReviewRows(bengkelReviewPlan, { tenantId: demo.bengkelTenantId, journeyId: demo.bengkelJourneyId, ownerId: 'owner', stageIds }, new Date());
   const purchase = rows.reviews.filter((r) => r.stageId === 'purchase' && r.status !== 'spam');
-  return { count: purchase.length, average: purchase.reduce((s, r) => s + r.stars, 0) / purchase.length };
+  return { count: purchase.length, average: purchase.reduce((s, r) => s + r.stars, 0) / purchase.length, comments: purchase.filter((r) => (r.comment ?? '') !== '').length };
 }
 
 type CsvRow = Record<string, string>;
@@ -60,6 +61,9 @@ test('Indonesian, 390 px: the seeded purchase stage, the gap the map hides, the 
   const stars = card.locator('details[data-figure="stars"] summary strong');
   await expect(stars).toHaveText(one('id-ID', seed.average));
   expect(seed.average).toBeLessThan(3);
+  // Comment themes, per stage: the purchase stage has fewer comments than a stage's window, so all are read.
+  const themes = page.locator('section[aria-labelledby="themes-heading"] li').filter({ has: page.getByRole('heading', { level: 3, name: 'Pembelian' }) });
+  await expect(themes.locator('[data-window]')).toHaveText(`Dari semua ${whole('id-ID', seed.comments)} komentar pada periode ini.`);
 
   // The map says purchase feels great (+2); customers say otherwise, in words.
   const gap = page.locator('[data-gap="worse"]').filter({ hasText: 'tahap Pembelian' });

@@ -1,5 +1,6 @@
 /**
- * The journey map editor on a phone: the Bengkel owner creates a journey, adds a pain point,
+ * The journey map editor on a phone: the Bengkel owner creates a journey (its model stages carry
+ * their plain subtitles), adds a pain point ("kendala pelanggan"),
  * renames a stage, moves it by keyboard (hearing where it went), sets an emotion, renames the
  * journey (no conflict with its own unsaved map), saves and sees it all after a reload. Then the
  * same journey open twice: the second, stale save is refused, its edits stay on screen, and
@@ -24,7 +25,8 @@ test('owner edits a journey map; a stale save keeps the edits and offers the lat
   await signIn(page, demo.bengkelOwner);
   await page.goto('/journeys/new');
   await page.getByLabel('Nama perjalanan', { exact: true }).fill(journeyName);
-  await page.getByRole('radio', { name: /^5 tahap/ }).check();
+  // The five-stage model (the five-phase one has "riset" and "ulasan" instead of retention and advocacy).
+  await page.getByRole('radio', { name: /^5 tahap: .*retensi \(datang lagi\)/ }).check();
   await page.getByRole('button', { name: 'Buat perjalanan', exact: true }).click();
   await expect(page).toHaveURL(/\/journeys\/[0-9a-f-]{36}$/);
   const mapPath = new URL(page.url()).pathname;
@@ -32,8 +34,12 @@ test('owner edits a journey map; a stale save keeps the edits and offers the lat
   await expect(stageName(page, 1)).toHaveValue('Kesadaran');
   await expect(stageName(page, 5)).toHaveValue('Advokasi');
   // The five-stage model is a cycle: advocacy brings new awareness.
-  await expect(page.getByText('Advokasi kembali ke Kesadaran — pelanggan setia membawa pelanggan baru', { exact: true })).toBeVisible();
+  await expect(page.getByText('Advokasi kembali ke Kesadaran — pelanggan yang puas mengajak orang baru', { exact: true })).toBeVisible();
   await expect(page.getByRole('checkbox', { name: 'Tampilkan sebagai siklus', exact: true })).toBeChecked();
+  // The model's marketing names carry their plain words.
+  await expect(stage(page, 1).getByTestId('stage-plain')).toHaveText('mulai kenal usaha Anda');
+  await expect(stage(page, 2).getByTestId('stage-plain')).toHaveText('menimbang pilihan');
+  await expect(stage(page, 3).getByTestId('stage-plain')).toHaveCount(0);
   // On a phone the stacked stages are a long page: a row of links jumps to each.
   const jump = page.getByRole('navigation', { name: 'Lompat ke tahap', exact: true });
   await expect(jump.getByRole('link')).toHaveText(['Kesadaran', 'Pertimbangan', 'Pembelian', 'Retensi', 'Advokasi']);
@@ -46,27 +52,29 @@ test('owner edits a journey map; a stale save keeps the edits and offers the lat
   await expectAccessible(page);
 
   // A pain point in the first stage: the new row gets the focus.
-  await stage(page, 1).getByRole('button', { name: 'Tambah Titik nyeri', exact: true }).click();
-  const pain = stage(page, 1).getByLabel('Titik nyeri 1', { exact: true });
+  await stage(page, 1).getByRole('button', { name: 'Tambah kendala pelanggan', exact: true }).click();
+  const pain = stage(page, 1).getByLabel('Kendala pelanggan 1', { exact: true });
   await expect(pain).toBeFocused();
   await pain.fill('Telepon bengkel tidak diangkat');
   await expect(page.getByText('Ada perubahan yang belum disimpan', { exact: true })).toBeVisible();
 
   // A second pain point, moved above the first by keyboard; focus follows it.
-  await stage(page, 1).getByRole('button', { name: 'Tambah Titik nyeri', exact: true }).click();
-  await stage(page, 1).getByLabel('Titik nyeri 2', { exact: true }).fill('Tidak tahu bengkel mana yang buka');
-  await stage(page, 1).getByRole('button', { name: 'Pindahkan Titik nyeri 2 ke atas', exact: true }).focus();
+  await stage(page, 1).getByRole('button', { name: 'Tambah kendala pelanggan', exact: true }).click();
+  await stage(page, 1).getByLabel('Kendala pelanggan 2', { exact: true }).fill('Tidak tahu bengkel mana yang buka');
+  await stage(page, 1).getByRole('button', { name: 'Pindahkan kendala pelanggan 2 ke atas', exact: true }).focus();
   await page.keyboard.press('Enter');
-  await expect(stage(page, 1).getByLabel('Titik nyeri 1', { exact: true })).toHaveValue('Tidak tahu bengkel mana yang buka');
-  await expect(stage(page, 1).getByLabel('Titik nyeri 2', { exact: true })).toHaveValue('Telepon bengkel tidak diangkat');
-  await expect(stage(page, 1).getByRole('button', { name: 'Pindahkan Titik nyeri 1 ke bawah', exact: true })).toBeFocused();
+  await expect(stage(page, 1).getByLabel('Kendala pelanggan 1', { exact: true })).toHaveValue('Tidak tahu bengkel mana yang buka');
+  await expect(stage(page, 1).getByLabel('Kendala pelanggan 2', { exact: true })).toHaveValue('Telepon bengkel tidak diangkat');
+  await expect(stage(page, 1).getByRole('button', { name: 'Pindahkan kendala pelanggan 1 ke bawah', exact: true })).toBeFocused();
   await page.keyboard.press('Enter');
-  await expect(stage(page, 1).getByLabel('Titik nyeri 1', { exact: true })).toHaveValue('Telepon bengkel tidak diangkat');
-  await stage(page, 1).getByRole('button', { name: 'Hapus Titik nyeri 2', exact: true }).click();
-  await expect(stage(page, 1).getByLabel('Titik nyeri 2', { exact: true })).toHaveCount(0);
+  await expect(stage(page, 1).getByLabel('Kendala pelanggan 1', { exact: true })).toHaveValue('Telepon bengkel tidak diangkat');
+  await stage(page, 1).getByRole('button', { name: 'Hapus kendala pelanggan 2', exact: true }).click();
+  await expect(stage(page, 1).getByLabel('Kendala pelanggan 2', { exact: true })).toHaveCount(0);
 
   await stageName(page, 2).fill('Membandingkan bengkel');
   await stage(page, 2).getByRole('radio', { name: 'Negatif', exact: true }).check();
+  // Renamed in the owner's own words: no subtitle needed any more.
+  await expect(stage(page, 2).getByTestId('stage-plain')).toHaveCount(0);
 
   // Move it before "Kesadaran" by keyboard; the new position is announced and focus stays on the stage.
   await page.getByRole('button', { name: 'Pindahkan Membandingkan bengkel ke kiri', exact: true }).focus();
@@ -75,7 +83,7 @@ test('owner edits a journey map; a stale save keeps the edits and offers the lat
   await expect(stageName(page, 2)).toHaveValue('Kesadaran');
   await expect(page.getByText('Membandingkan bengkel sekarang tahap ke-1 dari 5', { exact: true })).toBeAttached();
   await expect(page.getByRole('button', { name: 'Pindahkan Membandingkan bengkel ke kanan', exact: true })).toBeFocused();
-  await expect(page.getByText('Advokasi kembali ke Membandingkan bengkel — pelanggan setia membawa pelanggan baru', { exact: true })).toBeVisible();
+  await expect(page.getByText('Advokasi kembali ke Membandingkan bengkel — pelanggan yang puas mengajak orang baru', { exact: true })).toBeVisible();
   await expectAccessible(page);
 
   // Renaming the journey meanwhile is the user's own change, not a conflict with the unsaved map.
@@ -104,7 +112,7 @@ test('owner edits a journey map; a stale save keeps the edits and offers the lat
   await page.reload();
   await expect(stageName(page, 1)).toHaveValue('Membandingkan bengkel');
   await expect(stageName(page, 2)).toHaveValue('Kesadaran');
-  await expect(stage(page, 2).getByLabel('Titik nyeri 1', { exact: true })).toHaveValue('Telepon bengkel tidak diangkat');
+  await expect(stage(page, 2).getByLabel('Kendala pelanggan 1', { exact: true })).toHaveValue('Telepon bengkel tidak diangkat');
   await expect(stage(page, 1).getByRole('radio', { name: 'Negatif', exact: true })).toBeChecked();
   // The curve's text alternative reads the same value.
   await expect(page.getByRole('table', { name: 'Emosi pelanggan di setiap tahap' }).getByRole('row', { name: /Membandingkan bengkel/ })).toContainText('Negatif');
@@ -121,18 +129,18 @@ test('owner edits a journey map; a stale save keeps the edits and offers the lat
   await expect(page.getByText('Peta tersimpan.', { exact: true })).toBeVisible();
 
   const typed = 'Pelanggan menunggu mobil diderek';
-  await stage(other, 1).getByRole('button', { name: 'Tambah Titik nyeri', exact: true }).click();
-  await stage(other, 1).getByLabel('Titik nyeri 1', { exact: true }).fill(typed);
+  await stage(other, 1).getByRole('button', { name: 'Tambah kendala pelanggan', exact: true }).click();
+  await stage(other, 1).getByLabel('Kendala pelanggan 1', { exact: true }).fill(typed);
   await save(other);
   await expect(other.getByText(conflictText, { exact: true })).toBeVisible();
-  await expect(stage(other, 1).getByLabel('Titik nyeri 1', { exact: true })).toHaveValue(typed);
+  await expect(stage(other, 1).getByLabel('Kendala pelanggan 1', { exact: true })).toHaveValue(typed);
   await expect(stageName(other, 3)).toHaveValue('Pembelian');
   await expect(other.getByText('Ada perubahan yang belum disimpan', { exact: true })).toBeVisible();
 
   await other.getByRole('button', { name: 'Muat ulang versi terbaru', exact: true }).click();
   await expect(stageName(other, 3)).toHaveValue('Servis di tempat');
   await expect(other.getByText(conflictText, { exact: true })).toHaveCount(0);
-  await expect(stage(other, 1).getByLabel('Titik nyeri 1', { exact: true })).toHaveCount(0);
+  await expect(stage(other, 1).getByLabel('Kendala pelanggan 1', { exact: true })).toHaveCount(0);
 
   await otherCtx.close();
 });
@@ -147,6 +155,8 @@ test('map labels in English', async ({ browser, baseURL }) => {
   await expect(page.getByLabel('Stage name 1', { exact: true })).toBeVisible();
   const first = await page.getByLabel('Stage name 1', { exact: true }).inputValue();
   await expect(page.getByRole('button', { name: `Move ${first} right`, exact: true })).toBeEnabled();
-  await expect(page.getByRole('button', { name: 'Add Pain points', exact: true }).first()).toBeVisible();
+  // Sentence case, the lane's item named inside the button.
+  await expect(page.getByRole('button', { name: 'Add pain point', exact: true }).first()).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Add customer action', exact: true }).first()).toBeVisible();
   await context.close();
 });

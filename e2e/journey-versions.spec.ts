@@ -58,11 +58,19 @@ test('save two versions, compare them, restore one', async ({ page }) => {
   await expect(page.getByText(ui.noChanges)).toBeVisible();
   await expectAccessible(page);
 
+  // Restoring the older one: the map as it is now is the newer version already, so it is named,
+  // not saved again; the map confirms which version came back and where the map as it was is.
   await page.goto(`${base}/versions`);
-  const item = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: titles[1]! }) });
+  const versionsBefore = await page.getByRole('heading', { level: 3, name: /^Versi \d+: / }).count();
+  const [older, newer] = titles.map((title) => Number(/^Versi (\d+):/.exec(title)![1]));
+  const item = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: titles[0]! }) });
   await item.getByRole('button', { name: ui.restore, exact: true }).click();
   await item.getByRole('button', { name: ui.confirmRestore, exact: true }).click();
-  await expect(page).toHaveURL(new RegExp(`${base}$`));
+  await expect(page).toHaveURL(new RegExp(`${base}\\?restored=[0-9a-f-]{36}&kept=${newer}$`));
+  await expect(page.getByRole('status').filter({ hasText: `Versi ${older} “Sebelum survei ${stamp}” sudah dipulihkan. Peta sebelumnya disimpan sebagai versi ${newer}.` })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('link', { name: 'Lihat riwayat versi', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 3, name: /^Versi \d+: / })).toHaveCount(versionsBefore);
 });
 
 test('the print view shows the map without the app header', async ({ page }) => {
@@ -150,7 +158,8 @@ test('export downloads JSON, and importing it creates a new journey', async ({ p
   await expectAccessible(page);
   await page.getByLabel(ui.file, { exact: true }).setInputFiles({ name: download.suggestedFilename(), mimeType: 'application/json', buffer: Buffer.from(text) });
   await page.getByRole('button', { name: ui.importTitle, exact: true }).click();
-  await expect(page).toHaveURL(/\/journeys\/[0-9a-f-]{36}$/);
+  // The map opens with the import confirmed (`imported=1`).
+  await expect(page).toHaveURL(/\/journeys\/[0-9a-f-]{36}\?imported=1$/);
   expect(page.url()).not.toContain(journeyId);
 });
 

@@ -49,9 +49,10 @@ test('owner creates a journey from the bengkel template and one from 3 stages', 
   await expect(page).toHaveURL(uuidPath);
   await expect(h1).toHaveText(fromTemplate);
 
-  // From the empty three-stage model, without a persona.
+  // From the empty three-stage model, without a persona (chosen: with one persona, it is the default).
   await page.goto('/journeys/new');
   await page.getByLabel('Nama perjalanan', { exact: true }).fill(fromModel);
+  await persona.selectOption({ label: 'Tanpa persona' });
   await threeStages.check();
   await submit.click();
   await expect(page).toHaveURL(uuidPath);

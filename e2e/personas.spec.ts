@@ -25,14 +25,14 @@ test('owner creates, edits, duplicates and archives a persona', async ({ page })
   await page.getByLabel('Rentang usia', { exact: true }).fill('35–44');
   await page.getByLabel('Kota / lokasi', { exact: true }).fill('Bekasi');
   await page.getByLabel('Pekerjaan', { exact: true }).fill('Karyawan swasta');
-  await page.getByLabel('Titik nyeri', { exact: true }).fill('Bengkel susah dihubungi.');
+  await page.getByLabel('Kendala', { exact: true }).fill('Bengkel susah dihubungi.');
   await page.getByRole('checkbox', { name: 'WhatsApp', exact: true }).check();
   await page.getByRole('radio', { name: 'Biru langit', exact: true }).check();
   await page.getByRole('button', { name: 'Simpan', exact: true }).click();
   await expect(page.getByText('Wajib diisi.')).toBeVisible();
   await expect(page.getByLabel('Nama persona', { exact: true })).toBeFocused();
   await expect(page.getByLabel('Pekerjaan', { exact: true })).toHaveValue('Karyawan swasta');
-  await expect(page.getByLabel('Titik nyeri', { exact: true })).toHaveValue('Bengkel susah dihubungi.');
+  await expect(page.getByLabel('Kendala', { exact: true })).toHaveValue('Bengkel susah dihubungi.');
   await expect(page.getByRole('checkbox', { name: 'WhatsApp', exact: true })).toBeChecked();
   await expect(page.getByRole('radio', { name: 'Biru langit', exact: true })).toBeChecked();
   await expectAccessible(page);
@@ -41,7 +41,7 @@ test('owner creates, edits, duplicates and archives a persona', async ({ page })
   await page.getByLabel('Jenis kelamin', { exact: true }).selectOption('male');
   await page.getByRole('checkbox', { name: 'Google Maps', exact: true }).check();
   await page.getByRole('button', { name: 'Simpan', exact: true }).click();
-  await expect(page).toHaveURL(/\/personas\/[0-9a-f-]{36}$/);
+  await expect(page).toHaveURL(/\/personas\/[0-9a-f-]{36}\?created=1$/);
   await expect(h1).toHaveText(name);
   await expect(page.getByText('Belum ada perjalanan pelanggan untuk persona ini.')).toBeVisible();
   await expect(page.getByLabel('Pekerjaan', { exact: true })).toHaveValue('Karyawan swasta');
@@ -67,7 +67,7 @@ test('owner creates, edits, duplicates and archives a persona', async ({ page })
   await expect(page.getByRole('checkbox', { name: 'WhatsApp', exact: true })).not.toBeChecked();
 
   // Duplicate: the copy opens, with the same details.
-  await page.getByRole('button', { name: 'Duplikat', exact: true }).click();
+  await page.getByRole('button', { name: 'Buat salinan', exact: true }).click();
   await expect(h1).toHaveText(copy);
   expect(page.url()).not.toBe(personaUrl);
   await expect(page.getByLabel('Pekerjaan', { exact: true })).toHaveValue('Sopir taksi online');
@@ -125,7 +125,7 @@ test('a big photo from the phone camera is made smaller in the browser and saved
 
   await page.getByLabel('Nama persona', { exact: true }).fill(`Bu Rina ${Date.now().toString(36)}`);
   await page.getByRole('button', { name: 'Simpan', exact: true }).click();
-  await expect(page).toHaveURL(/\/personas\/[0-9a-f-]{36}$/);
+  await expect(page).toHaveURL(/\/personas\/[0-9a-f-]{36}\?created=1$/);
   // The avatar now shows the photo, served to members of the business.
   const photo = page.locator('img[src^="/api/persona-photo/"]').first();
   await expect(photo).toBeVisible();
@@ -140,7 +140,7 @@ test('the persona form speaks English and refuses a missing name there too', asy
   await signIn(page, demo.bengkelOwner, undefined, 'en');
   await page.goto('/personas/new');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('New persona');
-  for (const label of ['Persona name', 'Photo (optional)', 'Age range', 'Gender', 'City / location', 'Occupation', 'Lifestyle', 'Personality', 'Goals and motivations', 'Pain points', 'Expectations', 'Shopping preferences', 'Most active times', 'View of the brand', 'Notes']) {
+  for (const label of ['Persona name', 'Photo (optional)', 'Age range', 'Gender', 'City / location', 'Occupation', 'Lifestyle', 'Personality', 'Goals and motivations', 'Pain points', 'Expectations', 'Shopping preferences', 'Most active times', 'View of your business', 'Notes']) {
     await expect(page.getByLabel(label, { exact: true })).toBeVisible();
   }
   await expect(page.getByRole('group', { name: 'Avatar colour' })).toBeVisible();

@@ -147,7 +147,7 @@ test.describe('with JavaScript on', () => {
     await page.getByRole('button', { name: 'Send review' }).click();
     await expect(page).toHaveURL(/\/r\/demo-bengkel\/thanks\?lang=en$/);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Thank you!');
-    await expect(page.getByRole('link', { name: 'Send on WhatsApp' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Send via WhatsApp' })).toBeVisible();
     await expectAccessible(page);
   });
 

@@ -1,8 +1,10 @@
 /**
  * Reviews where the owner plans (issue 9, items 2, 4 and 9), on a 390 px phone:
  * - the demo Bengkel map shows each stage's review count and average stars; the purchase stage's
- *   figures equal a recount of its filtered inbox (the CSV export of the same filter), and its link
- *   leads there; a stage with none offers a review link for it, prefilled;
+ *   figures equal a recount of its filtered inbox (the CSV export of the same filter); they lead to
+ *   that stage's dashboard over all time, which shows the same count (issue 11, item 4), and a
+ *   second link beside them leads to the stage's inbox; a stage with none offers a review link for
+ *   it, prefilled;
  * - the print view carries the same line, the share link's view none of it;
  * - the review links list adds its counts up per touchpoint;
  * - the poster prints on exactly one sheet of its own size, A5 and A4;
@@ -41,7 +43,7 @@ function pdfPages(pdf: Buffer): { pages: number; width: number; height: number }
   return { pages, width: Number(box?.[1]), height: Number(box?.[2]) };
 }
 
-test('the Bengkel map shows each stage’s reviews, equal to its filtered inbox, and leads there; the print view too, the share view not', async ({ page }) => {
+test('the Bengkel map shows each stage’s reviews, equal to its filtered inbox, leading to the stage’s dashboard and its inbox; the print view too, the share view not', async ({ page }) => {
   test.setTimeout(120_000);
   await signIn(page, demo.bengkelOwner);
   await page.goto(mapPath);
@@ -51,8 +53,8 @@ test('the Bengkel map shows each stage’s reviews, equal to its filtered inbox,
   expect(purchaseIndex).toBeGreaterThanOrEqual(0);
   const purchase = cards.nth(purchaseIndex);
 
-  // "N ulasan · ★ 2,8" as one link; screen readers hear "N ulasan, rata-rata bintang 2,8".
-  const line = purchase.getByRole('link', { name: /^[\d.]+ ulasan, rata-rata bintang \d,\d$/ });
+  // "N ulasan · ★ 2,8" as one link; screen readers hear "N ulasan, rata-rata bintang 2,8: buka dasbor tahap ini".
+  const line = purchase.getByRole('link', { name: /^[\d.]+ ulasan, rata-rata bintang \d,\d: buka dasbor tahap ini$/ });
   await expect(line).toBeVisible();
   const seen = line.locator('[aria-hidden="true"]');
   await expect(seen).toHaveText(/^[\d.]+ ulasan · ★ \d,\d$/);
@@ -64,7 +66,10 @@ test('the Bengkel map shows each stage’s reviews, equal to its filtered inbox,
   expect(Number(average!.replace(',', '.'))).toBeLessThan(3.5);
   const href = (await line.getAttribute('href'))!;
   const stageId = new URL(href, 'http://x').searchParams.get('stage')!;
-  expect(href).toBe(`/reviews?journey=${demo.bengkelJourneyId}&stage=${stageId}#inbox`);
+  // The figures lead to the stage's dashboard, over all time like the map's count; its inbox beside them.
+  expect(href).toBe(`/dashboard/stages?journey=${demo.bengkelJourneyId}&stage=${stageId}&range=all`);
+  const inbox = purchase.getByRole('link', { name: 'Baca ulasan tahap ini', exact: true });
+  await expect(inbox).toHaveAttribute('href', `/reviews?journey=${demo.bengkelJourneyId}&stage=${stageId}#inbox`);
 
   // The same figures as a recount of the inbox's filtered list (its CSV export, spam excluded).
   const csv = await page.request.get(`/api/reviews/export?journey=${demo.bengkelJourneyId}&stage=${stageId}`);
@@ -85,7 +90,17 @@ test('the Bengkel map shows each stage’s reviews, equal to its filtered inbox,
   await expectAccessible(page);
   await expectNoSidewaysScroll(page);
 
+  // The stage's dashboard: that stage, all time, the same count as the map.
   await line.click();
+  await expect(page).toHaveURL(new RegExp(`/dashboard/stages\\?journey=${demo.bengkelJourneyId}&stage=${stageId}&range=all$`));
+  await expect(page.getByLabel('Tahap', { exact: true })).toHaveValue(stageId);
+  await expect(page.getByLabel('Periode', { exact: true })).toHaveValue('all');
+  await expect(page.locator('[data-stage-card]').filter({ has: page.getByRole('heading', { level: 3, name: 'Pembelian' }) }).locator('[data-reviews]')).toHaveText(`${countText} ulasan`);
+  await expectNoSidewaysScroll(page);
+
+  // The inbox of the same stage.
+  await page.goto(mapPath);
+  await stageCards(page, 'Tahap perjalanan').nth(purchaseIndex).getByRole('link', { name: 'Baca ulasan tahap ini', exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`/reviews\\?journey=${demo.bengkelJourneyId}&stage=${stageId}#inbox$`));
   await expect(page.getByLabel('Tahap', { exact: true })).toHaveValue(stageId);
   await expect(page.getByLabel('Perjalanan', { exact: true })).toHaveValue(demo.bengkelJourneyId);
@@ -118,7 +133,8 @@ test('the map in English: counts and stars per stage, "No reviews yet" with a wa
   const cards = stageCards(page, 'Journey stages');
   await expect(cards).toHaveCount(5);
   // The third stage is the purchase stage (the seed names it in Indonesian).
-  await expect(cards.nth(2).getByRole('link', { name: /^[\d.]+ reviews, average stars \d,\d$/ })).toBeVisible();
+  await expect(cards.nth(2).getByRole('link', { name: /^[\d.]+ reviews, average stars \d,\d: open this stage's dashboard$/ })).toBeVisible();
+  await expect(cards.nth(2).getByRole('link', { name: "Read this stage's reviews", exact: true })).toBeVisible();
   await expect(cards.nth(2).getByRole('link', { name: /reviews, average stars/ }).locator('[aria-hidden="true"]')).toHaveText(/^[\d.]+ reviews · ★ \d,\d$/);
   const quiet = cards.filter({ hasText: 'No reviews yet' }).first();
   await expect(quiet.getByRole('link', { name: 'Create a review link for this stage', exact: true })).toBeVisible();

@@ -14,6 +14,8 @@ export function SignInForm({ callbackUrl, locale, initialError }: { callbackUrl:
   const router = useRouter();
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | undefined>(initialError ? describe(initialError) : undefined);
+  // Which field was left empty, said at the field itself (not a vague "wrong email or password").
+  const [missing, setMissing] = useState<{ email?: string; password?: string }>({});
 
   function describe(code: string): string {
     if (code.startsWith('locked:')) {
@@ -27,11 +29,21 @@ export function SignInForm({ callbackUrl, locale, initialError }: { callbackUrl:
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     if (pending) return;
-    const fd = new FormData(e.currentTarget);
+    const form = e.currentTarget;
+    const fd = new FormData(form);
+    const email = String(fd.get('email') ?? '').trim();
+    const password = String(fd.get('password') ?? '');
+    const empty = { email: email ? undefined : t('sign_in.email_missing'), password: password ? undefined : t('sign_in.password_missing') };
+    setMissing(empty);
+    if (empty.email || empty.password) {
+      setError(undefined);
+      form.querySelector<HTMLInputElement>(empty.email ? '#email' : '#password')?.focus();
+      return;
+    }
     setPending(true);
     setError(undefined);
     try {
-      const res = await signIn('credentials', { email: String(fd.get('email') ?? ''), password: String(fd.get('password') ?? ''), redirect: false });
+      const res = await signIn('credentials', { email, password, redirect: false });
       if (res?.ok && !res.error) {
         router.push(callbackUrl);
         router.refresh();
@@ -49,8 +61,29 @@ export function SignInForm({ callbackUrl, locale, initialError }: { callbackUrl:
       <div role="status" aria-live="polite">
         {error ? <p className="rounded-lg bg-red-50 px-3 py-2 text-sm font-medium text-red-800">{error}</p> : null}
       </div>
-      <TextField name="email" type="email" label={t('sign_in.email')} autoComplete="email" inputMode="email" required />
-      <TextField name="password" type="password" label={t('sign_in.password')} autoComplete="current-password" required />
+      <TextField
+        name="email"
+        type="email"
+        label={t('sign_in.email')}
+        autoComplete="email"
+        inputMode="email"
+        required
+        error={missing.email}
+        onChange={(e) => {
+          if (missing.email && e.currentTarget.value.trim()) setMissing((m) => ({ ...m, email: undefined }));
+        }}
+      />
+      <TextField
+        name="password"
+        type="password"
+        label={t('sign_in.password')}
+        autoComplete="current-password"
+        required
+        error={missing.password}
+        onChange={(e) => {
+          if (missing.password && e.currentTarget.value) setMissing((m) => ({ ...m, password: undefined }));
+        }}
+      />
       <button type="submit" disabled={pending} className="w-full rounded-lg bg-brand-700 px-4 py-2.5 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
         {pending ? t('sign_in.submitting') : t('sign_in.submit')}
       </button>

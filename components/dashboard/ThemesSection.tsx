@@ -5,6 +5,7 @@ import type { StageStatsFilter } from '@/lib/dashboard/stage-stats';
 import { MIN_SAMPLE } from '@/lib/dashboard/stats';
 import type { StageThemes, StageThemesResult, ThemeSide, ThemeTerm } from '@/lib/dashboard/themes-query';
 import { formatNumber } from '@/lib/i18n/format';
+import type { Locale } from '@/lib/i18n/settings';
 import { asLocale, formatDay } from './trend/format';
 
 type Side = 'negative' | 'positive';
@@ -21,6 +22,21 @@ export function rankTerms(s: Pick<ThemeSide, 'phrases' | 'words'>): ThemeTerm[] 
   return [...s.phrases.map((p) => ({ ...p, phrase: true })), ...words.map((w) => ({ ...w, phrase: false }))]
     .sort((a, b) => b.count - a.count || Number(b.phrase) - Number(a.phrase))
     .map(({ term, count }) => ({ term, count }));
+}
+
+/**
+ * Which of a stage's comments its themes come from (`t` of the `trends` namespace): "Dari 500
+ * komentar terbaru tahap ini (sejak 3 Maret 2026) …" only when that stage had more comments in the
+ * period than its window; otherwise "Dari semua N komentar pada periode ini."
+ */
+export function stageWindowText(
+  t: (key: string, opts?: Record<string, unknown>) => string,
+  stage: Pick<StageThemes, 'read' | 'windowHit' | 'oldestDay'>,
+  themes: Pick<StageThemesResult, 'window' | 'timeZone'>,
+  locale: Locale,
+): string {
+  if (stage.windowHit && stage.oldestDay) return t('themes.window_hit', { n: formatNumber(themes.window, locale), day: formatDay(stage.oldestDay, locale, themes.timeZone) });
+  return stage.read === 1 ? t('themes.window_single') : t('themes.window_all', { n: formatNumber(stage.read, locale) });
 }
 
 /**
@@ -43,7 +59,8 @@ export function themeReviewsHref(filter: Pick<StageStatsFilter, 'journey' | 'lin
 /**
  * What customers talk about (issue 10, item 6): per stage, the phrases and words most mentioned in
  * the comments of unhappy (1–2★) and happy (4–5★) reviews, each with how many reviews mention it and
- * a link to those reviews in the inbox. Says which comments it read ("from the 2,000 most recent").
+ * a link to those reviews in the inbox. Says per stage which comments it read: "from the 500 most
+ * recent comments on this stage (since …)" only when that stage had more than its window.
  */
 export function ThemesSection({ themes, filter }: { themes: StageThemesResult; filter: StageStatsFilter }) {
   const { t, i18n } = useTranslation('trends');
@@ -112,11 +129,6 @@ export function ThemesSection({ themes, filter }: { themes: StageThemesResult; f
         <p className="mt-3 rounded-lg bg-slate-50 p-3 text-slate-800">{t('themes.empty')}</p>
       ) : (
         <>
-          <p className="mt-1 text-sm text-slate-700">
-            {themes.windowHit && themes.oldestDay
-              ? t('themes.window_hit', { n: num(themes.read), day: formatDay(themes.oldestDay, locale, themes.timeZone) })
-              : t('themes.window_all', { n: num(themes.read) })}
-          </p>
           <ul className="mt-3 space-y-4">
             {themes.stages.map((stage) => (
               <li key={stage.stageId}>
@@ -124,10 +136,15 @@ export function ThemesSection({ themes, filter }: { themes: StageThemesResult; f
                 {stage.negative.comments + stage.positive.comments === 0 ? (
                   <p className="mt-1 text-sm text-slate-700">{t('themes.stage_none')}</p>
                 ) : (
-                  <div className="mt-2 grid gap-3 md:grid-cols-2">
-                    {side(stage, 'negative', stage.negative)}
-                    {side(stage, 'positive', stage.positive)}
-                  </div>
+                  <>
+                    <p data-window={stage.windowHit ? 'hit' : 'all'} className="text-sm text-slate-700">
+                      {stageWindowText(t, stage, themes, locale)}
+                    </p>
+                    <div className="mt-2 grid gap-3 md:grid-cols-2">
+                      {side(stage, 'negative', stage.negative)}
+                      {side(stage, 'positive', stage.positive)}
+                    </div>
+                  </>
                 )}
               </li>
             ))}

@@ -2,7 +2,8 @@
 
 import { useActionState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SelectField, TextField } from '@/components/ui/Field';
+import { PersonaPicker, PersonaSearchForm } from '@/components/personas/PersonaPicker';
+import { TextField } from '@/components/ui/Field';
 import { FormMessage } from '@/components/ui/FormMessage';
 import { SubmissionId } from '@/components/ui/SubmissionId';
 import { SubmitButton } from '@/components/ui/SubmitButton';
@@ -51,18 +52,25 @@ function StartOption({ value, label, description, meta, checked, badge }: { valu
   );
 }
 
+const personaSearchFormId = 'persona-search-new';
+
 /** Name, persona and how to start (a template with examples, or a model's empty stages). */
 export function NewJourneyForm({
   action,
   submission,
   personas,
   defaultPersona,
+  personaMore = false,
+  personaQuery,
   choices,
 }: {
   action: FormAction<{ id: string }>;
   submission: string;
   personas: { id: string; name: string }[];
   defaultPersona: string;
+  /** More personas than offered: the select gets a server search (`?persona_q=`). */
+  personaMore?: boolean;
+  personaQuery?: string;
   choices: NewJourneyChoices;
 }) {
   const { t } = useTranslation('journeys');
@@ -71,54 +79,66 @@ export function NewJourneyForm({
   const err = state.fieldErrors ?? {};
   const start = v.start ?? choices.preselected;
   return (
-    <form action={formAction} className="space-y-5" noValidate>
-      <FormMessage state={state} />
-      <SubmissionId state={state} initial={submission} />
-      <TextField name="name" label={t('new.name')} hint={t('new.name_hint')} defaultValue={v.name} error={err.name} maxLength={LIMITS.name} required />
-      {personas.length > 0 ? (
-        <SelectField
-          name="personaId"
-          label={t('new.persona')}
-          hint={t('new.persona_hint')}
-          placeholder={t('new.no_persona')}
-          options={personas.map((p) => ({ value: p.id, label: p.name }))}
-          defaultValue={v.personaId ?? defaultPersona}
-          error={err.personaId}
-        />
-      ) : (
-        <p className="text-sm text-slate-700">{t('new.persona_none_yet')}</p>
-      )}
-      <fieldset aria-describedby={err.start ? 'start-error' : undefined}>
-        <legend className="text-sm font-medium text-slate-800">{t('new.start')}</legend>
-        {err.start ? (
-          <p id="start-error" className="mt-1 text-sm font-medium text-red-700">
-            {err.start}
-          </p>
-        ) : null}
-        <h2 className="mt-3 text-base font-semibold text-slate-900">{t('new.templates_heading')}</h2>
-        <ul className="mt-2 space-y-2">
-          {choices.templates.map(({ key, stages }) => (
-            <StartOption
-              key={key}
-              value={`template:${key}`}
-              label={t(`templates.${key}.name`)}
-              description={t(`templates.${key}.description`)}
-              meta={t('new.template_stages', { n: stages })}
-              checked={start === `template:${key}`}
-              badge={key === choices.recommended ? t('new.recommended') : undefined}
-            />
-          ))}
-        </ul>
-        <h2 className="mt-5 text-base font-semibold text-slate-900">{t('new.models_heading')}</h2>
-        <ul className="mt-2 space-y-2">
-          {choices.models.map((m) => (
-            <StartOption key={m} value={`model:${m}`} label={t(`models.${m}`)} checked={start === `model:${m}`} />
-          ))}
-        </ul>
-      </fieldset>
-      <SubmitButton pendingLabel={t('new.submitting')} className="w-full sm:w-auto">
-        {t('new.submit')}
-      </SubmitButton>
-    </form>
+    <>
+      <form action={formAction} className="space-y-5" noValidate>
+        <FormMessage state={state} />
+        <SubmissionId state={state} initial={submission} />
+        <TextField name="name" label={t('new.name')} hint={t('new.name_hint')} defaultValue={v.name} error={err.name} maxLength={LIMITS.name} required />
+        {personas.length > 0 || personaMore || personaQuery ? (
+          <PersonaPicker
+            searchFormId={personaSearchFormId}
+            options={personas}
+            defaultValue={v.personaId ?? defaultPersona}
+            error={err.personaId}
+            more={personaMore}
+            query={personaQuery}
+            labels={{
+              label: t('new.persona'),
+              hint: t('new.persona_hint'),
+              none: t('new.no_persona'),
+              search: t('new.persona_search'),
+              submit: t('new.persona_search_submit'),
+              more: t('new.persona_more'),
+              found: t('new.persona_found', { q: personaQuery ?? '' }),
+              notFound: t('new.persona_none', { q: personaQuery ?? '' }),
+            }}
+          />
+        ) : (
+          <p className="text-sm text-slate-700">{t('new.persona_none_yet')}</p>
+        )}
+        <fieldset aria-describedby={err.start ? 'start-error' : undefined}>
+          <legend className="text-sm font-medium text-slate-800">{t('new.start')}</legend>
+          {err.start ? (
+            <p id="start-error" className="mt-1 text-sm font-medium text-red-700">
+              {err.start}
+            </p>
+          ) : null}
+          <h2 className="mt-3 text-base font-semibold text-slate-900">{t('new.templates_heading')}</h2>
+          <ul className="mt-2 space-y-2">
+            {choices.templates.map(({ key, stages }) => (
+              <StartOption
+                key={key}
+                value={`template:${key}`}
+                label={t(`templates.${key}.name`)}
+                description={t(`templates.${key}.description`)}
+                meta={t('new.template_stages', { n: stages })}
+                checked={start === `template:${key}`}
+                badge={key === choices.recommended ? t('new.recommended') : undefined}
+              />
+            ))}
+          </ul>
+          <h2 className="mt-5 text-base font-semibold text-slate-900">{t('new.models_heading')}</h2>
+          <ul className="mt-2 space-y-2">
+            {choices.models.map((m) => (
+              <StartOption key={m} value={`model:${m}`} label={t(`models.${m}`)} checked={start === `model:${m}`} />
+            ))}
+          </ul>
+        </fieldset>
+        <SubmitButton pendingLabel={t('new.submitting')} className="w-full sm:w-auto">
+          {t('new.submit')}
+        </SubmitButton>
+      </form>
+      {personaMore || personaQuery ? <PersonaSearchForm id={personaSearchFormId} action="/journeys/new" /> : null}
+    </>
   );
 }

@@ -19,7 +19,8 @@ export async function PrintMap({
   const { t: tj } = await getT('journeys');
   if (stages.length === 0) return <p className="text-slate-700">{t('map.no_stages')}</p>;
   const channel = (c: string) => tj(`channels.${c}`);
-  const cell = 'border border-slate-400 p-1.5 align-top';
+  // A long word with no space (a link, a product code) wraps inside its cell rather than spilling over its neighbours.
+  const cell = 'border border-slate-400 p-1.5 align-top wrap-anywhere';
   return (
     // A wide table scrolls sideways on a phone: the region takes keyboard focus so it can be scrolled without a mouse.
     <div

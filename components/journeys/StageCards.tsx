@@ -41,7 +41,8 @@ export async function StageCards({
       {stages.map((s, i) => {
         const m = marks[i] ?? {};
         return (
-          <li key={i} className={`rounded-xl border-2 p-4 shadow-sm ${m.stage ? markStyle[m.stage] : 'border-transparent bg-white'}`}>
+          // min-w-0 and wrap-anywhere: a long word with no space wraps instead of widening the grid and the page.
+          <li key={i} className={`min-w-0 rounded-xl border-2 p-4 shadow-sm wrap-anywhere ${m.stage ? markStyle[m.stage] : 'border-transparent bg-white'}`}>
             {m.stage ? <p className="mb-1 text-sm font-bold">{t(m.stage === 'added' ? 'map.added_stage' : 'map.removed_stage')}</p> : null}
             <p className="text-sm text-slate-700">{t('map.stage_position', { position: i + 1 })}</p>
             <h3 className="text-lg font-semibold text-slate-900">{s.name}</h3>

@@ -28,6 +28,7 @@ export async function ToolsNav({ journeyId, current, canWrite }: { journeyId: st
           <li key={tool.key}>
             <Link
               href={tool.href}
+              prefetch={false}
               aria-current={tool.key === current ? 'page' : undefined}
               className={`${linkClass} ${tool.key === current ? 'border-brand-700 bg-brand-700 text-white' : idle}`}
             >

@@ -39,6 +39,7 @@ export async function VersionList({
             <div className="mt-3 flex flex-wrap items-start gap-3">
               <Link
                 href={`/journeys/${journeyId}/versions/compare?a=${v.id}&b=current`}
+                prefetch={false}
                 aria-describedby={`version-${v.id}`}
                 className="inline-block rounded-lg border border-slate-300 bg-white px-4 py-2.5 font-semibold text-slate-900 hover:bg-slate-100"
               >

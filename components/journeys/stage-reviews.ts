@@ -71,15 +71,26 @@ export function stageReviewLine(
     };
   }
   const strong = summary.count >= SMALL_SAMPLE;
+  const count = countText(t, locale, summary.count);
+  const average = formatAverage(summary.averageStars, locale);
   return {
     kind: 'reviews',
-    count: countText(t, locale, summary.count),
-    average: formatAverage(summary.averageStars, locale),
-    averageLabel: t('map:reviews.average'),
+    count,
+    average,
+    label: t('map:reviews.figures_label', { reviews: count, average }),
     strong,
-    href: inboxHref({ journey: journeyId, stage: stageId, status: 'inbox', comment: false }),
+    href: stageDashboardHref(journeyId, stageId),
+    inbox: { label: t('map:reviews.inbox'), href: inboxHref({ journey: journeyId, stage: stageId, status: 'inbox', comment: false }) },
     measured: measuredEmotionLine(t, locale, summary),
   };
+}
+
+/**
+ * The stage's own dashboard, over all time: the map's figures count every review ever given (spam
+ * aside), so the dashboard opens on the same period ("Sejak awal") and shows the same count.
+ */
+export function stageDashboardHref(journeyId: string, stageId: string): string {
+  return `/dashboard/stages?${new URLSearchParams({ journey: journeyId, stage: stageId, range: 'all' })}`;
 }
 
 /** The same line as plain text, for paper: "18 ulasan · ★ 2,8" or "Belum ada ulasan". */

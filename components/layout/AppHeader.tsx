@@ -19,6 +19,8 @@ const links = [
 /**
  * The signed-in header: business name, the switcher (for someone in several businesses: all of
  * them, `businesses`), the sections (wrapping onto a second line on a narrow phone), language, sign-out.
+ * Its links do not prefetch: every page here is rendered per request, so prefetching the seven
+ * sections would cost seven background renders on every page view for one click at most.
  */
 export async function AppHeader({ session, businesses }: { session: AppSession; businesses: { tenantId: string; tenantName: string }[] }) {
   const { t } = await getT('app');
@@ -28,7 +30,7 @@ export async function AppHeader({ session, businesses }: { session: AppSession; 
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-5xl items-center justify-between gap-2 px-4 py-2">
-        <Link href="/dashboard" className="min-w-0 truncate font-bold text-brand-800">
+        <Link href="/dashboard" prefetch={false} className="min-w-0 truncate font-bold text-brand-800">
           {tc('app_name')}
           {session.tenant ? (
             <span className="font-normal text-slate-700">
@@ -58,7 +60,7 @@ export async function AppHeader({ session, businesses }: { session: AppSession; 
             .filter((l) => !('ownerOnly' in l) || role === 'owner')
             .map((l) => (
               <li key={l.href}>
-                <Link href={l.href} className="inline-block whitespace-nowrap rounded px-2.5 py-2 text-slate-800 hover:bg-slate-100">
+                <Link href={l.href} prefetch={false} className="inline-block whitespace-nowrap rounded px-2.5 py-2 text-slate-800 hover:bg-slate-100">
                   {t(l.key)}
                 </Link>
               </li>

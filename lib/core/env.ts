@@ -86,12 +86,28 @@ export function parseEnv(source: Record<string, string | undefined>) {
   });
 }
 
+/**
+ * What next-auth reads from process.env itself, where the app knows better than its default.
+ * Without NEXTAUTH_URL, next-auth v4 builds its redirects (after sign-out, for one) on
+ * http://localhost:3000, whatever address and port the browser used: with `PORT=3100 npm run dev`,
+ * or at http://127.0.0.1:3000, signing out left the app (issue 11, item 5). In development it takes
+ * the address from the request instead (AUTH_TRUST_HOST), so it stays where the browser is. A
+ * NEXTAUTH_URL that is set is the address, as in production, where it is required; production
+ * never trusts the request's Host.
+ */
+export function authEnvDefaults(source: Record<string, string | undefined>): Record<string, string> {
+  if ((source.NODE_ENV || 'development') !== 'development' || source.NEXTAUTH_URL || source.AUTH_TRUST_HOST) return {};
+  return { AUTH_TRUST_HOST: 'true' };
+}
+
 function load(): Env {
   const parsed = parseEnv(process.env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
     throw new Error(`Invalid environment:\n${lines}\nSee .env.example.`);
   }
+  // next-auth runs in this process and reads these at each request.
+  Object.assign(process.env, authEnvDefaults(process.env));
   return parsed.data;
 }
 

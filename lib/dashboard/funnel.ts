@@ -15,7 +15,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { and, asc, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { funnelCounts, journeys, journeyStages, tenants } from '@/db/schema';
+import { funnelCounts, journeyStages } from '@/db/schema';
 import { audit } from '../core/audit';
 import { AppError, NotFoundError } from '../core/errors';
 import { assertUuids } from '../core/ids';
@@ -30,7 +30,7 @@ import {
   type FunnelProblem,
 } from './funnel-csv';
 import { neutraliseFormula } from '../reviews/export';
-import { periodsOf, stageStatsFilterSchema, type Period, type StageStats, type StageStatsFilter } from './stage-stats';
+import { journeyClock, periodsOf, stageStatsFilterSchema, type Period, type StageStats, type StageStatsFilter } from './stage-stats';
 import { csvNumber, stagesCsvFileName } from './stages-csv';
 
 /** A calendar month, "YYYY-MM" (2000 … 2100). */
@@ -70,18 +70,7 @@ export class FunnelImportError extends AppError {
 /** The journey with the business's time zone and today's local date; another business's or unknown: NotFound. */
 async function journeyOf(db: TenantDb, journeyId: string) {
   assertUuids(journeyId);
-  const [j] = await db.tx
-    .select({
-      id: journeys.id,
-      name: journeys.name,
-      timeZone: tenants.timeZone,
-      today: sql<string>`to_char((now() at time zone ${tenants.timeZone}::text)::date, 'YYYY-MM-DD')`,
-    })
-    .from(journeys)
-    .innerJoin(tenants, eq(tenants.id, journeys.tenantId))
-    .where(and(eq(journeys.tenantId, db.tenantId), eq(tenants.id, db.tenantId), eq(journeys.id, journeyId)));
-  if (!j) throw new NotFoundError('journey');
-  return j;
+  return { id: journeyId, ...(await journeyClock(db, journeyId)) };
 }
 
 async function stagesOf(db: TenantDb, journeyId: string) {

@@ -11,6 +11,7 @@
  */
 import { and, asc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
+import type { TimeZone } from '@/lib/shared/time-zones';
 import { journeys, journeyStages, reviewStageDays, tenants } from '@/db/schema';
 import { NotFoundError } from '../core/errors';
 import { countsOf, rollupSums } from './rollup-read';
@@ -140,9 +141,11 @@ function figures(c: Counts): StageFigures {
   };
 }
 
-/** The figures of every stage of one journey. Another business's journey, or an unknown one: NotFound. */
-export async function stageStats(db: TenantDb, input: StageStatsFilter): Promise<StageStats> {
-  const f = stageStatsFilterSchema.parse(input);
+/**
+ * A journey's name with its business's time zone and today's local date (the dashboards' periods are
+ * local days). Another business's journey, or an unknown one: NotFound.
+ */
+export async function journeyClock(db: TenantDb, journeyId: string): Promise<{ name: string; timeZone: TimeZone; today: string }> {
   const [j] = await db.tx
     .select({
       name: journeys.name,
@@ -151,8 +154,15 @@ export async function stageStats(db: TenantDb, input: StageStatsFilter): Promise
     })
     .from(journeys)
     .innerJoin(tenants, eq(tenants.id, journeys.tenantId))
-    .where(and(eq(journeys.tenantId, db.tenantId), eq(tenants.id, db.tenantId), eq(journeys.id, f.journey)));
+    .where(and(eq(journeys.tenantId, db.tenantId), eq(tenants.id, db.tenantId), eq(journeys.id, journeyId)));
   if (!j) throw new NotFoundError('journey');
+  return j;
+}
+
+/** The figures of every stage of one journey. Another business's journey, or an unknown one: NotFound. */
+export async function stageStats(db: TenantDb, input: StageStatsFilter): Promise<StageStats> {
+  const f = stageStatsFilterSchema.parse(input);
+  const j = await journeyClock(db, f.journey);
   const tz = j.timeZone;
   const { period, previous } = periodsOf(f, j.today);
 

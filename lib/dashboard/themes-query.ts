@@ -2,25 +2,26 @@
  * What customers talk about, per stage (issue 10, item 6): the most frequent words and two-word
  * phrases of the comments of positive (4–5★) and negative (1–2★) reviews, from ./themes.ts.
  *
- * A bounded recent window, not every comment: the newest COMMENT_WINDOW (2,000) non-spam reviews
- * with a comment that match the filter and fall in the period. One read: the stages with reviews in
- * the period come from the rollups, and for each of them (a lateral subquery along
- * reviews_stage_time_idx: tenant, journey, stage, created_at) its newest comments, newest first;
- * then the newest 2,000 of those. So a business with a million reviews reads at most 2,000 per stage,
- * never the whole table. The result says how many comments were read, from which local day, and
- * whether there were more (the page says "dari 2.000 komentar terbaru"). Neutral (3★) reviews are
- * read but not split into either side. Erased reviews keep their stars but have no comment.
+ * A bounded recent window per stage, not every comment: for each stage, the newest
+ * COMMENTS_PER_STAGE (500) non-spam reviews with a comment that match the filter and fall in the
+ * period. One read: the stages with reviews in the period come from the rollups, and for each of them
+ * a lateral subquery along reviews_stage_time_idx (tenant, journey, stage, created_at) reads its
+ * newest comments, newest first, at most 501 (the 501st only says there were more). So a busy stage
+ * cannot crowd out the comments of a quiet one, and a business with a million reviews reads at most
+ * 501 rows per stage, never the whole table. Each stage says how many of its comments were read,
+ * whether its window was hit and from which local day (the page says "dari 500 komentar terbaru
+ * tahap ini (sejak …)" only then). Neutral (3★) reviews are read but not split into either side.
+ * Erased reviews keep their stars but have no comment.
  */
 import { and, asc, desc, eq, gte, lt, lte, ne, sql, type SQL } from 'drizzle-orm';
-import { journeys, journeyStages, reviews, reviewStageDays, tenants } from '@/db/schema';
+import { journeyStages, reviews, reviewStageDays } from '@/db/schema';
 import type { TimeZone } from '@/lib/shared/time-zones';
-import { NotFoundError } from '../core/errors';
 import type { TenantDb } from '../core/tenancy';
-import { periodsOf, stageStatsFilterSchema, type Period, type StageStatsFilter } from './stage-stats';
+import { journeyClock, periodsOf, stageStatsFilterSchema, type Period, type StageStatsFilter } from './stage-stats';
 import { sentimentOf, themes, type ThemeInput } from './themes';
 
-/** How many of the newest comments are read. */
-export const COMMENT_WINDOW = 2000;
+/** How many of each stage's newest comments are read. */
+export const COMMENTS_PER_STAGE = 500;
 /** Top terms kept per stage and side (words and phrases each). */
 export const THEME_LIMIT = 8;
 
@@ -44,6 +45,12 @@ export interface StageThemes {
   /** null for a stage removed from the map (its reviews stay). */
   name: string | null;
   removed: boolean;
+  /** This stage's comments read (≤ COMMENTS_PER_STAGE), neutral ones included. */
+  read: number;
+  /** True when this stage had more comments in the period than its window holds. */
+  windowHit: boolean;
+  /** This stage's oldest comment read, as a local day (null when none was read). */
+  oldestDay: string | null;
   negative: ThemeSide;
   positive: ThemeSide;
 }
@@ -52,14 +59,12 @@ export interface StageThemesResult {
   journeyId: string;
   timeZone: TimeZone;
   period: Period;
-  /** COMMENT_WINDOW. */
+  /** COMMENTS_PER_STAGE: the window of each stage. */
   window: number;
-  /** Comments read (≤ window). */
+  /** Comments read, all stages together (≤ window per stage). */
   read: number;
-  /** True when there were more comments in the period than the window holds. */
+  /** True when at least one stage's window was hit. */
   windowHit: boolean;
-  /** The oldest comment read, as a local day (null when none was read). */
-  oldestDay: string | null;
   /** The map's stages in order, then removed stages with comments. */
   stages: StageThemes[];
 }
@@ -69,15 +74,7 @@ const emptySide = (): ThemeSide => ({ comments: 0, phrases: [], words: [] });
 /** Comment themes of one journey's stages. Another business's journey, or an unknown one: NotFound. */
 export async function stageThemes(db: TenantDb, input: StageStatsFilter): Promise<StageThemesResult> {
   const f = stageStatsFilterSchema.parse(input);
-  const [j] = await db.tx
-    .select({
-      timeZone: tenants.timeZone,
-      today: sql<string>`to_char((now() at time zone ${tenants.timeZone}::text)::date, 'YYYY-MM-DD')`,
-    })
-    .from(journeys)
-    .innerJoin(tenants, eq(tenants.id, journeys.tenantId))
-    .where(and(eq(journeys.tenantId, db.tenantId), eq(tenants.id, db.tenantId), eq(journeys.id, f.journey)));
-  if (!j) throw new NotFoundError('journey');
+  const j = await journeyClock(db, f.journey);
   const tz = j.timeZone;
   const { period } = periodsOf(f, j.today);
 
@@ -114,8 +111,9 @@ export async function stageThemes(db: TenantDb, input: StageStatsFilter): Promis
     .from(r)
     .where(and(...where))
     .orderBy(desc(r.createdAt))
-    .limit(COMMENT_WINDOW + 1)
+    .limit(COMMENTS_PER_STAGE + 1)
     .as('newest');
+  // Each stage's newest comments (at most COMMENTS_PER_STAGE + 1), stage by stage, newest first.
   const rows = await db.tx
     .select({
       id: newest.id,
@@ -126,14 +124,21 @@ export async function stageThemes(db: TenantDb, input: StageStatsFilter): Promis
     })
     .from(withReviews)
     .crossJoinLateral(newest)
-    .orderBy(desc(newest.createdAt), desc(newest.id))
-    .limit(COMMENT_WINDOW + 1);
+    .orderBy(asc(newest.stageId), desc(newest.createdAt), desc(newest.id));
 
-  const windowHit = rows.length > COMMENT_WINDOW;
-  const read = rows.slice(0, COMMENT_WINDOW);
+  // Per stage: the window (the newest COMMENTS_PER_STAGE), whether there were more, its oldest day.
+  const windows = new Map<string, { read: number; windowHit: boolean; oldestDay: string | null }>();
   const input2: ThemeInput[] = [];
   const sides = new Map<string, { negative: number; positive: number }>();
-  for (const row of read) {
+  for (const row of rows) {
+    const w = windows.get(row.stageId) ?? { read: 0, windowHit: false, oldestDay: null };
+    windows.set(row.stageId, w);
+    if (w.read === COMMENTS_PER_STAGE) {
+      w.windowHit = true;
+      continue;
+    }
+    w.read += 1;
+    w.oldestDay = row.day;
     const side = sentimentOf(row.stars);
     if (side === 'neutral') continue;
     input2.push({ id: row.id, comment: row.comment, group: `${row.stageId}:${side}` });
@@ -153,6 +158,7 @@ export async function stageThemes(db: TenantDb, input: StageStatsFilter): Promis
     stageId,
     name,
     removed: name === null,
+    ...(windows.get(stageId) ?? { read: 0, windowHit: false, oldestDay: null }),
     negative: side(stageId, 'negative'),
     positive: side(stageId, 'positive'),
   });
@@ -166,10 +172,9 @@ export async function stageThemes(db: TenantDb, input: StageStatsFilter): Promis
     journeyId: f.journey,
     timeZone: tz,
     period,
-    window: COMMENT_WINDOW,
-    read: read.length,
-    windowHit,
-    oldestDay: read.length ? read[read.length - 1]!.day : null,
+    window: COMMENTS_PER_STAGE,
+    read: [...windows.values()].reduce((n, w) => n + w.read, 0),
+    windowHit: [...windows.values()].some((w) => w.windowHit),
     stages: [...out, ...removed],
   };
 }

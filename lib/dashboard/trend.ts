@@ -14,12 +14,11 @@
  * the period. Every average carries its Estimate, so a bucket with few reviews is marked as such.
  */
 import { and, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
-import { journeys, reviewStageDays, tenants } from '@/db/schema';
+import { reviewStageDays } from '@/db/schema';
 import type { TimeZone } from '@/lib/shared/time-zones';
-import { NotFoundError } from '../core/errors';
 import type { TenantDb } from '../core/tenancy';
 import { countsOf, reviewsIn, rollupSums } from './rollup-read';
-import { periodsOf, stageStatsFilterSchema, type Period, type StageStatsFilter } from './stage-stats';
+import { journeyClock, periodsOf, stageStatsFilterSchema, type Period, type StageStatsFilter } from './stage-stats';
 import { averageStars, type Estimate, type StarCounts } from './stats';
 
 export type TrendBucket = 'day' | 'week' | 'month';
@@ -132,16 +131,7 @@ export function fillTrend(rows: readonly BucketCounts[], from: string, to: strin
 /** The trend of one journey for the filter's period. Another business's journey, or an unknown one: NotFound. */
 export async function reviewTrend(db: TenantDb, input: StageStatsFilter): Promise<Trend> {
   const f = stageStatsFilterSchema.parse(input);
-  const [j] = await db.tx
-    .select({
-      name: journeys.name,
-      timeZone: tenants.timeZone,
-      today: sql<string>`to_char((now() at time zone ${tenants.timeZone}::text)::date, 'YYYY-MM-DD')`,
-    })
-    .from(journeys)
-    .innerJoin(tenants, eq(tenants.id, journeys.tenantId))
-    .where(and(eq(journeys.tenantId, db.tenantId), eq(tenants.id, db.tenantId), eq(journeys.id, f.journey)));
-  if (!j) throw new NotFoundError('journey');
+  const j = await journeyClock(db, f.journey);
   const { period } = periodsOf(f, j.today);
 
   const d = reviewStageDays;

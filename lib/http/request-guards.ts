@@ -19,6 +19,7 @@ import en from '@/locales/en/errors.json';
 import id from '@/locales/id/errors.json';
 import { BODY_LIMIT_BYTES, BODY_LIMIT_LABEL } from '../core/body-limit';
 import { localeCookie } from '../i18n/settings';
+import { fromAcceptLanguage } from '../reviews/page/locale';
 import { PHOTO_MAX_BYTES } from '../personas/fields';
 
 const noStore = { 'Cache-Control': 'no-store' };
@@ -57,7 +58,10 @@ function backPath(req: NextRequest): string {
 }
 
 function localeOf(req: NextRequest): 'id' | 'en' {
-  return req.cookies.get(localeCookie)?.value === 'en' ? 'en' : 'id';
+  const chosen = req.cookies.get(localeCookie)?.value;
+  if (chosen === 'id' || chosen === 'en') return chosen;
+  // Like every page: a first visit follows the browser's language.
+  return fromAcceptLanguage(req.headers.get('accept-language')) ?? 'id';
 }
 
 /** A small page of its own (no script, no app layout): a heading, a sentence, a link. */

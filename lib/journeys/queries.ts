@@ -12,7 +12,7 @@ import type { JourneyStatus } from '../shared/journeys';
 import { personaTexts } from '../personas/fields';
 import { audit } from '../core/audit';
 import { AppError, NotFoundError } from '../core/errors';
-import { assertUuids } from '../core/ids';
+import { assertUuids, isUuid } from '../core/ids';
 import {
   emptyLanes,
   isCycleModel,
@@ -310,6 +310,64 @@ export async function listVersions(db: TenantDb, journeyId: string) {
     .orderBy(desc(journeyVersions.number));
 }
 
+/** Versions per page of the history. */
+export const VERSION_PAGE_SIZE = 24;
+/** Versions a compare picker offers before a search: the newest ones. */
+export const VERSION_PICKER_LIMIT = 50;
+
+/**
+ * One page of the history, newest first: the versions numbered below `before` (none: from the
+ * newest). Keyset paging on the version number (the unique index `tenant_id, journey_id, number`),
+ * so version 3 of 300 costs what version 300 does. `older`: the `before` of the next page, if any.
+ * NotFound outside the tenant.
+ */
+export async function listVersionsPage(db: TenantDb, journeyId: string, opts: { before?: number } = {}, pageSize = VERSION_PAGE_SIZE) {
+  await journeyRow(db, journeyId);
+  const before = opts.before !== undefined && Number.isSafeInteger(opts.before) && opts.before > 0 ? opts.before : undefined;
+  const rows = await db.tx
+    .select({ id: journeyVersions.id, number: journeyVersions.number, name: journeyVersions.name, note: journeyVersions.note, createdAt: journeyVersions.createdAt, author: users.name })
+    .from(journeyVersions)
+    .leftJoin(users, eq(users.id, journeyVersions.createdBy))
+    .where(and(eq(journeyVersions.tenantId, db.tenantId), eq(journeyVersions.journeyId, journeyId), before ? sql`${journeyVersions.number} < ${before}` : undefined))
+    .orderBy(desc(journeyVersions.number))
+    .limit(pageSize + 1);
+  const shown = rows.slice(0, pageSize);
+  return { rows: shown, older: rows.length > pageSize ? shown[shown.length - 1]!.number : undefined };
+}
+
+/**
+ * A compare picker's versions that stay few however long the history: the newest
+ * `VERSION_PICKER_LIMIT`, or those matching a search (a number finds that version; words, every
+ * one anywhere in the name), newest first; `include` (the versions being compared) always among
+ * them. `more`: others exist that a search would find. NotFound outside the tenant.
+ */
+export async function versionChoices(db: TenantDb, journeyId: string, opts: { q?: string; include?: string[] } = {}, limit = VERSION_PICKER_LIMIT) {
+  await journeyRow(db, journeyId);
+  const q = (opts.q ?? '').trim().slice(0, 100).toLowerCase();
+  const number = /^#?\d{1,9}$/.test(q) ? Number(q.replace('#', '')) : null;
+  const words = number === null ? (q.match(/[^\s]+/gu)?.slice(0, 8) ?? []) : [];
+  const like = (w: string) => `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const match = number !== null ? [sql`${journeyVersions.number} = ${number}`] : words.map((w) => sql`lower(${journeyVersions.name}) like ${like(w)}`);
+  const columns = { id: journeyVersions.id, number: journeyVersions.number, name: journeyVersions.name };
+  const found = await db.tx
+    .select(columns)
+    .from(journeyVersions)
+    .where(and(eq(journeyVersions.tenantId, db.tenantId), eq(journeyVersions.journeyId, journeyId), ...match))
+    .orderBy(desc(journeyVersions.number))
+    .limit(limit + 1);
+  const options = found.slice(0, limit);
+  const missing = (opts.include ?? []).filter((id) => isUuid(id) && !options.some((o) => o.id === id));
+  if (missing.length) {
+    const extra = await db.tx
+      .select(columns)
+      .from(journeyVersions)
+      .where(and(eq(journeyVersions.tenantId, db.tenantId), eq(journeyVersions.journeyId, journeyId), inArray(journeyVersions.id, missing)));
+    options.push(...extra);
+    options.sort((a, b) => b.number - a.number);
+  }
+  return { options, more: found.length > limit };
+}
+
 /** Versions' snapshots, by id; NotFound if any id is not a version of this journey. */
 export async function getVersions(db: TenantDb, journeyId: string, ids: string[]) {
   assertUuids(journeyId, ...ids);
@@ -324,22 +382,44 @@ export async function getVersions(db: TenantDb, journeyId: string, ids: string[]
   });
 }
 
+/** What a restore would overwrite (the stages and the cycle), comparable across a snapshot's round trip. */
+function mapOf(doc: unknown): string | null {
+  const parsed = journeyDocSchema.safeParse(doc);
+  return parsed.success ? JSON.stringify({ isCycle: parsed.data.isCycle, stages: parsed.data.stages }) : null;
+}
+
 /**
- * Makes an old version the current map (the history keeps every version, including the newest).
- * The journey row is locked first, so a save cannot slip in between read and write.
+ * Makes an old version the current map. The map as it was is kept as a version first (named by
+ * `kept`, in the user's language), unless the newest version already holds exactly that map; the
+ * history keeps every version. The journey row is locked first, so a save cannot slip in between
+ * read and write. Answers the restored version and the version now holding the map as it was.
  */
-export async function restoreVersion(db: TenantDb, journeyId: string, versionId: string): Promise<{ number: number }> {
+export async function restoreVersion(
+  db: TenantDb,
+  journeyId: string,
+  versionId: string,
+  kept: (restored: { number: number; name: string }) => { name: string; note: string },
+): Promise<{ number: number; name: string; kept: number }> {
   await journeyRow(db, journeyId);
   await lockJourney(db, journeyId);
   const [v] = await getVersions(db, journeyId, [versionId]);
+  const [newest] = await db.tx
+    .select({ number: journeyVersions.number, snapshot: journeyVersions.snapshot })
+    .from(journeyVersions)
+    .where(and(eq(journeyVersions.tenantId, db.tenantId), eq(journeyVersions.journeyId, journeyId)))
+    .orderBy(desc(journeyVersions.number))
+    .limit(1);
+  const now = mapOf(await exportJourney(db, journeyId));
+  const keptNumber =
+    newest && now !== null && mapOf(newest.snapshot) === now ? newest.number : (await saveVersion(db, journeyId, kept({ number: v!.number, name: v!.name }))).number;
   // A restored stage that is still on the map (same model stage, else same name) keeps its id, so
   // what hangs off it by id (review links, reviews) stays with it.
   const identity = (key: string | null, name: string) => (key ? `k:${key}` : `n:${name.trim().toLocaleLowerCase('id-ID')}`);
   const current = await stagesOf(db, journeyId);
-  const kept = new Set<string>();
+  const keptIds = new Set<string>();
   const stages = v!.doc.stages.map((s) => {
-    const same = current.find((c) => !kept.has(c.id) && identity(c.stageKey, c.name) === identity(s.key, s.name));
-    if (same) kept.add(same.id);
+    const same = current.find((c) => !keptIds.has(c.id) && identity(c.stageKey, c.name) === identity(s.key, s.name));
+    if (same) keptIds.add(same.id);
     return { ...s, id: same?.id };
   });
   await db.tx.delete(journeyStages).where(and(eq(journeyStages.tenantId, db.tenantId), eq(journeyStages.journeyId, journeyId)));
@@ -348,6 +428,14 @@ export async function restoreVersion(db: TenantDb, journeyId: string, versionId:
     .update(journeys)
     .set({ isCycle: v!.doc.isCycle, revision: sql`${journeys.revision} + 1`, updatedAt: new Date() })
     .where(and(eq(journeys.tenantId, db.tenantId), eq(journeys.id, journeyId)));
-  await audit(db.tx, { tenantId: db.tenantId, actorUserId: db.userId, action: 'journey.version_restored', targetType: 'journey', targetId: journeyId, ip: db.ip, meta: { version: v!.number } });
-  return { number: v!.number };
+  await audit(db.tx, {
+    tenantId: db.tenantId,
+    actorUserId: db.userId,
+    action: 'journey.version_restored',
+    targetType: 'journey',
+    targetId: journeyId,
+    ip: db.ip,
+    meta: { version: v!.number, kept: keptNumber },
+  });
+  return { number: v!.number, name: v!.name, kept: keptNumber };
 }

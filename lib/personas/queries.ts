@@ -6,7 +6,7 @@
  * nothing changes.
  */
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { journeys, personas } from '@/db/schema';
 import { audit } from '../core/audit';
@@ -94,6 +94,124 @@ export async function listPersonas(db: TenantDb, opts: { includeArchived?: boole
     .from(personas)
     .where(and(eq(personas.tenantId, db.tenantId), opts.includeArchived ? undefined : isNull(personas.archivedAt)))
     .orderBy(sql`${personas.archivedAt} is not null`, asc(sql`lower(${personas.name})`), asc(personas.createdAt));
+}
+
+/** Personas per page of the list (two columns on a laptop: an even number). */
+export const PERSONA_PAGE_SIZE = 24;
+/** Options a persona picker offers before a search: the most recently changed ones. */
+export const PERSONA_PICKER_LIMIT = 50;
+/** The longest search the list and the pickers read (more is cut, never an error). */
+export const PERSONA_SEARCH_MAX = 100;
+
+/** The list's query, from the URL: anything malformed is dropped, never an error. */
+export const personaListQuery = z.object({
+  q: z.string().trim().max(PERSONA_SEARCH_MAX).optional().catch(undefined),
+  archived: z
+    .string()
+    .optional()
+    .catch(undefined)
+    .transform((v) => v === '1'),
+  after: z.string().max(600).optional().catch(undefined),
+});
+export type PersonaListQuery = z.output<typeof personaListQuery>;
+
+/** Reads the list's address leniently: a repeated or malformed parameter is simply not applied. */
+export function readPersonaListQuery(params: Record<string, string | string[] | undefined>): PersonaListQuery {
+  const one = (v: string | string[] | undefined) => (typeof v === 'string' ? v : undefined);
+  const parsed = personaListQuery.parse({ q: one(params.q)?.slice(0, PERSONA_SEARCH_MAX), archived: one(params.archived), after: one(params.after) });
+  return { ...parsed, q: parsed.q || undefined };
+}
+
+/**
+ * Conditions matching a search on the name: every word of it, anywhere in the name, any case
+ * ("bu sar" finds "Bu Sari"). LIKE's own characters are escaped, so a search is only ever text.
+ * A business has hundreds or a few thousand personas: its rows are found by the primary key's
+ * `tenant_id` and filtered, no index of its own needed.
+ */
+function nameMatches(q: string | undefined) {
+  const words = (q ?? '').toLowerCase().match(/[^\s]+/gu)?.slice(0, 8) ?? [];
+  return words.map((w) => sql`lower(${personas.name}) like ${`%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
+}
+
+/** A page's position in the list: archived or not, the name in lower case, the creation time (to the microsecond), the id. */
+const personaCursorSchema = z.tuple([z.union([z.literal(0), z.literal(1)]), z.string().max(PERSONA_NAME_MAX * 4), z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/), z.uuid()]);
+type PersonaCursor = z.output<typeof personaCursorSchema>;
+
+function encodePersonaCursor(c: PersonaCursor): string {
+  return Buffer.from(JSON.stringify(c)).toString('base64url');
+}
+
+function decodePersonaCursor(raw: string | undefined): PersonaCursor | undefined {
+  if (!raw || raw.length > 600) return undefined;
+  try {
+    const parsed = personaCursorSchema.safeParse(JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export interface PersonaPage {
+  rows: Awaited<ReturnType<typeof listPersonas>>;
+  /** The cursor of the next page, when there is one. */
+  next?: string;
+}
+
+/**
+ * One page of the list: `PERSONA_PAGE_SIZE` personas in the list's order (active ones by name, then,
+ * if asked, archived ones), from the cursor on, matching the search if there is one. Keyset paging
+ * (the position of the last row shown, never OFFSET): page 80 costs what page 1 does, and a persona
+ * added or archived meanwhile neither repeats nor skips a row. A cursor that does not decode is the
+ * first page.
+ */
+export async function listPersonasPage(db: TenantDb, query: { q?: string; includeArchived?: boolean; after?: string }, pageSize = PERSONA_PAGE_SIZE): Promise<PersonaPage> {
+  const cursor = decodePersonaCursor(query.after);
+  const archivedKey = sql`(${personas.archivedAt} is not null)`;
+  const nameKey = sql`lower(${personas.name})`;
+  const keyset = cursor
+    ? sql`(${archivedKey}, ${nameKey}, ${personas.createdAt}, ${personas.id}) > (${cursor[0] === 1}::boolean, ${cursor[1]}::text, ${cursor[2]}::timestamptz, ${cursor[3]}::uuid)`
+    : undefined;
+  const rows = await db.tx
+    .select({
+      id: personas.id,
+      name: personas.name,
+      avatarColor: personas.avatarColor,
+      hasPhoto: sql<boolean>`${personas.photoUrl} is not null`,
+      ageRange: personas.ageRange,
+      gender: personas.gender,
+      location: personas.location,
+      occupation: personas.occupation,
+      preferredChannels: personas.preferredChannels,
+      archivedAt: personas.archivedAt,
+      updatedAt: personas.updatedAt,
+      nameKey: sql<string>`${nameKey}`,
+      createdKey: sql<string>`to_char(${personas.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+    })
+    .from(personas)
+    .where(and(eq(personas.tenantId, db.tenantId), query.includeArchived ? undefined : isNull(personas.archivedAt), ...nameMatches(query.q), keyset))
+    .orderBy(archivedKey, asc(nameKey), asc(personas.createdAt), asc(personas.id))
+    .limit(pageSize + 1);
+  const shown = rows.slice(0, pageSize);
+  const last = shown[shown.length - 1];
+  return {
+    rows: shown.map(({ nameKey: _n, createdKey: _c, ...r }) => r),
+    next: rows.length > pageSize && last ? encodePersonaCursor([last.archivedAt ? 1 : 0, last.nameKey, last.createdKey, last.id]) : undefined,
+  };
+}
+
+/** How many personas there are, active and archived, and how many of the list match a search. */
+export async function countPersonas(db: TenantDb, query: { q?: string; includeArchived?: boolean } = {}): Promise<{ active: number; archived: number; matching: number }> {
+  const cond = and(query.includeArchived ? undefined : isNull(personas.archivedAt), ...nameMatches(query.q));
+  const matching = cond ? sql`count(*) filter (where ${cond})::int` : sql`count(*)::int`;
+  const [row] = await db.tx
+    .select({
+      active: sql<number>`count(*) filter (where ${personas.archivedAt} is null)::int`,
+      archived: sql<number>`count(*) filter (where ${personas.archivedAt} is not null)::int`,
+      matching: sql<number>`${matching}`,
+    })
+    .from(personas)
+    .where(eq(personas.tenantId, db.tenantId));
+  return { active: row?.active ?? 0, archived: row?.archived ?? 0, matching: row?.matching ?? 0 };
 }
 
 /** How many personas are archived (the list offers to show them only when there are some). */
@@ -187,7 +305,45 @@ export async function journeysUsingPersona(db: TenantDb, id: string) {
 }
 
 /**
- * Id and name of the active personas, for a journey's persona select. `keep` names one to list
+ * A persona select's options that stay small however many personas the business has: the active
+ * personas matching the search (every word anywhere in the name), else the `PERSONA_PICKER_LIMIT`
+ * most recently changed ones, sorted by name; `more` when others exist that a search would find.
+ * `keep` (the persona a journey already has, even archived) is always among the options.
+ */
+export async function personaPicker(db: TenantDb, opts: { keep?: string | null; q?: string; limit?: number } = {}): Promise<{ options: { id: string; name: string }[]; more: boolean }> {
+  const keep = opts.keep && isUuid(opts.keep) ? opts.keep : null;
+  const limit = opts.limit ?? PERSONA_PICKER_LIMIT;
+  const found = await db.tx
+    .select({ id: personas.id, name: personas.name })
+    .from(personas)
+    .where(and(eq(personas.tenantId, db.tenantId), isNull(personas.archivedAt), ...nameMatches(opts.q?.slice(0, PERSONA_SEARCH_MAX))))
+    .orderBy(desc(personas.updatedAt), desc(personas.id))
+    .limit(limit + 1);
+  const options = found.slice(0, limit);
+  if (keep && !options.some((p) => p.id === keep)) {
+    const [kept] = await db.tx
+      .select({ id: personas.id, name: personas.name })
+      .from(personas)
+      .where(and(eq(personas.tenantId, db.tenantId), eq(personas.id, keep)));
+    if (kept) options.push(kept);
+  }
+  const collator = new Intl.Collator('id', { sensitivity: 'base' });
+  options.sort((a, b) => collator.compare(a.name, b.name) || (a.id < b.id ? -1 : 1));
+  return { options, more: found.length > limit };
+}
+
+/** Whether the id names an active persona of the business (what a journey may be given from a picker). */
+export async function isPickablePersona(db: TenantDb, id: string): Promise<boolean> {
+  if (!isUuid(id)) return false;
+  const [p] = await db.tx
+    .select({ id: personas.id })
+    .from(personas)
+    .where(and(eq(personas.tenantId, db.tenantId), eq(personas.id, id), isNull(personas.archivedAt)));
+  return !!p;
+}
+
+/**
+ * Id and name of all the active personas (unbounded: for a picker prefer `personaPicker`). `keep` names one to list
  * even if archived (the persona a journey already has, so the select does not drop it).
  */
 export async function personaOptions(db: TenantDb, opts: { keep?: string | null } = {}) {

@@ -113,13 +113,13 @@ describe('a submission id claimed by a member action', () => {
     const name = `Bu Sari ${randomUUID().slice(0, 6)}`;
     const submission = randomUUID();
     const first = await post(createPersonaAction, { _submission: submission, name });
-    expect(first).toMatchObject({ redirectedTo: expect.stringMatching(/^\/personas\/[0-9a-f-]{36}$/) });
+    expect(first).toMatchObject({ redirectedTo: expect.stringMatching(/^\/personas\/[0-9a-f-]{36}\?created=1$/) });
     // The repeat does nothing and goes to the list (its first run already went to the new persona).
     const second = await post(createPersonaAction, { _submission: submission, name });
     expect(second).toEqual({ redirectedTo: '/personas' });
     const stored = await personasNamed(name);
     expect(stored).toHaveLength(1);
-    expect((first as { redirectedTo: string }).redirectedTo).toBe(`/personas/${stored[0]!.id}`);
+    expect((first as { redirectedTo: string }).redirectedTo).toBe(`/personas/${stored[0]!.id}?created=1`);
   });
 
   it('stores a successful submission once when both copies arrive at the same time', async () => {
@@ -128,7 +128,7 @@ describe('a submission id claimed by a member action', () => {
     const submission = randomUUID();
     const answers = await Promise.all([post(createPersonaAction, { _submission: submission, name }), post(createPersonaAction, { _submission: submission, name })]);
     const targets = answers.map((a) => (a as { redirectedTo?: string }).redirectedTo).sort();
-    expect(targets).toEqual(['/personas', expect.stringMatching(/^\/personas\/[0-9a-f-]{36}$/)]);
+    expect(targets).toEqual(['/personas', expect.stringMatching(/^\/personas\/[0-9a-f-]{36}\?created=1$/)]);
     expect(await personasNamed(name)).toHaveLength(1);
   });
 });

@@ -3,7 +3,8 @@
  * are local days in the business's time zone (WIB and WIT), weeks start on Monday, gaps are zero,
  * "all time" starts at the first review, the bucket count is bounded; themes come from hand-written
  * Indonesian comments with known themes ("antri lama", "tidak ramah" survive), spam and neutral
- * reviews are left out, the comment window is respected; another business's journey is NotFound.
+ * reviews are left out, the comment window holds per stage (a busy stage does not crowd out a quiet
+ * one); another business's journey is NotFound.
  */
 import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
@@ -13,7 +14,7 @@ import { NotFoundError } from '@/lib/core/errors';
 import { inTenant, withTenant } from '@/lib/core/tenancy';
 import type { StageStatsFilter } from '@/lib/dashboard/stage-stats';
 import { termsOf, themePattern } from '@/lib/dashboard/themes';
-import { COMMENT_WINDOW, stageThemes } from '@/lib/dashboard/themes-query';
+import { COMMENTS_PER_STAGE, stageThemes } from '@/lib/dashboard/themes-query';
 import { MAX_BUCKETS, reviewTrend } from '@/lib/dashboard/trend';
 import { buildTrendCsv, trendCsvColumns, trendCsvFileName } from '@/lib/dashboard/trend-csv';
 import { parse } from 'csv-parse/sync';
@@ -256,7 +257,12 @@ describe('stageThemes', () => {
     expect(cari.negative.words.map((w) => w.term)).not.toContain('lokasi');
     expect(t.stages[2]).toMatchObject({ negative: { comments: 0, phrases: [], words: [] }, positive: { comments: 0 } });
     // Read: 5 + 4 + 1 neutral in Servis, 2 in Cari bengkel; spam and empty comments are not.
-    expect(t).toMatchObject({ read: 12, windowHit: false, window: COMMENT_WINDOW, oldestDay: '2026-04-01', timeZone: 'Asia/Jakarta' });
+    expect(t).toMatchObject({ read: 12, windowHit: false, window: COMMENTS_PER_STAGE, timeZone: 'Asia/Jakarta' });
+    expect(t.stages.map((s) => [s.read, s.windowHit, s.oldestDay])).toEqual([
+      [2, false, '2026-04-03'],
+      [10, false, '2026-04-01'],
+      [0, false, null],
+    ]);
   });
 
   it('filters by stage, and all time includes the older comment', async () => {
@@ -267,25 +273,43 @@ describe('stageThemes', () => {
     expect(t.read).toBe(3);
   });
 
-  it('reads only the newest COMMENT_WINDOW comments and says the window was hit', async () => {
+  it('reads the newest COMMENTS_PER_STAGE comments of each stage: a busy stage does not crowd out a quiet one', async () => {
     const c = await business('Bengkel Ramai');
     const jc = await setup(c);
-    const base = Date.parse('2026-02-01T03:00:00Z');
-    // The 5 oldest say "parkir sempit"; the newest 2,000 say "servis cepat" or "antri lama".
+    const min = 60_000;
     const rows: Row[] = [];
-    for (let i = 0; i < COMMENT_WINDOW + 5; i++) {
-      const old = i < 5;
-      rows.push({ stage: i % 2, at: new Date(base + i * 60_000).toISOString(), stars: old ? 1 : i % 3 ? 5 : 1, comment: old ? 'parkir sempit, parkir sempit' : i % 3 ? 'servis cepat' : 'antri lama' });
-    }
+    // Quiet "Cari bengkel": 3 comments, older than every comment of the busy stages.
+    for (let i = 0; i < 3; i++) rows.push({ stage: 0, at: `2025-12-0${i + 1}T03:00:00Z`, stars: 1, comment: 'Telepon tidak diangkat' });
+    // Busy "Servis": its 5 oldest (January) say "parkir sempit"; its newest COMMENTS_PER_STAGE (from
+    // 1 March 07:00 WIB, one every 10 minutes) say "servis cepat" (5★) or "antri lama" (1★).
+    for (let i = 0; i < 5; i++) rows.push({ stage: 1, at: `2026-01-1${i}T03:00:00Z`, stars: 1, comment: 'parkir sempit, parkir sempit' });
+    const march = Date.parse('2026-03-01T00:00:00Z');
+    for (let i = 0; i < COMMENTS_PER_STAGE; i++) rows.push({ stage: 1, at: new Date(march + i * 10 * min).toISOString(), stars: i % 3 ? 5 : 1, comment: i % 3 ? 'servis cepat' : 'antri lama' });
+    // Busy "Balik lagi": COMMENTS_PER_STAGE + 2, interleaved in time with "Servis".
+    for (let i = 0; i < COMMENTS_PER_STAGE + 2; i++) rows.push({ stage: 2, at: new Date(march + i * 10 * min + min).toISOString(), stars: 4, comment: 'mekanik teliti' });
     await put(c, jc, rows);
+
     const t = await themesOf(c, { journey: jc.journeyId });
-    expect(t.read).toBe(COMMENT_WINDOW);
-    expect(t.windowHit).toBe(true);
-    const all = t.stages.flatMap((s) => [...s.negative.words, ...s.negative.phrases, ...s.positive.words].map((w) => w.term));
-    expect(all).toContain('antri lama');
-    expect(all).not.toContain('parkir');
-    const counted = t.stages.reduce((n, s) => n + s.negative.comments + s.positive.comments, 0);
-    expect(counted).toBe(COMMENT_WINDOW);
+    const [cari, servis, balik] = t.stages;
+    // The quiet stage is read in full, though both busy stages have newer comments than a window holds.
+    expect(cari).toMatchObject({ read: 3, windowHit: false, oldestDay: '2025-12-01' });
+    expect(cari!.negative.comments).toBe(3);
+    expect(cari!.negative.phrases).toContainEqual({ term: 'tidak diangkat', count: 3 });
+    // Each busy stage: exactly its newest COMMENTS_PER_STAGE, the window hit, since its oldest one read.
+    expect(servis).toMatchObject({ read: COMMENTS_PER_STAGE, windowHit: true, oldestDay: '2026-03-01' });
+    expect(servis!.negative.comments + servis!.positive.comments).toBe(COMMENTS_PER_STAGE);
+    const servisTerms = [...servis!.negative.words, ...servis!.negative.phrases, ...servis!.positive.words].map((w) => w.term);
+    expect(servisTerms).toContain('antri lama');
+    expect(servisTerms).not.toContain('parkir');
+    expect(balik).toMatchObject({ read: COMMENTS_PER_STAGE, windowHit: true, oldestDay: '2026-03-01' });
+    expect(balik!.positive.comments).toBe(COMMENTS_PER_STAGE);
+    expect(balik!.positive.phrases).toEqual([{ term: 'mekanik teliti', count: COMMENTS_PER_STAGE }]);
+    // The bound is per stage; the totals add the stages up.
+    expect(t).toMatchObject({ window: COMMENTS_PER_STAGE, read: 3 + 2 * COMMENTS_PER_STAGE, windowHit: true });
+    // A period in which "Servis" has fewer comments than its window: read in full, window not hit.
+    const first = await themesOf(c, { journey: jc.journeyId, from: '2026-03-01', to: '2026-03-01' });
+    expect(first.stages[1]).toMatchObject({ windowHit: false, oldestDay: '2026-03-01' });
+    expect(first.stages[1]!.read).toBeLessThan(COMMENTS_PER_STAGE);
   });
 
   it('another business’s journey is NotFound, and its comments are never read', async () => {

@@ -21,6 +21,6 @@ it('restoring a version keeps the stages’ reviews on the map', async () => {
   await inTenant({ tenantId: t.id, userId: '' }, (db) => submitReview(db, linkId, reviewSubmissionSchema.parse({ stars: '4' }), { key: randomUUID(), locale: 'id', spamReason: null }));
   expect(Object.values(await inTenant(ctx, (db) => stageReviewSummary(db, journeyId)))).toHaveLength(1);
   const versions = await inTenant(ctx, (db) => listVersions(db, journeyId));
-  await inTenant(ctx, (db) => restoreVersion(db, journeyId, versions[0]!.id));
+  await inTenant(ctx, (db) => restoreVersion(db, journeyId, versions[0]!.id, () => ({ name: 'Sebelum', note: '' })));
   expect(Object.values(await inTenant(ctx, (db) => stageReviewSummary(db, journeyId)))).toHaveLength(1);
 });

@@ -61,6 +61,9 @@ async function edit(ctx: Who, id: string, change: (stages: Awaited<ReturnType<ty
   return run(ctx, saveMap, id, { revision: journey.revision, isCycle: journey.isCycle, stages });
 }
 
+/** How the restore action names the version keeping the map as it was (there, from the locale). */
+const keptAs = (restored: { number: number; name: string }) => ({ name: `Sebelum memulihkan versi ${restored.number}`, note: restored.name });
+
 async function notFound(p: Promise<unknown>) {
   const err = await p.then(
     () => undefined,
@@ -114,7 +117,7 @@ describe('versions', () => {
     await notFound(run(ctx, getVersions, other.id, [v1.id]));
   });
 
-  it('restore makes an old version the map again, keeps the history and is audited', async () => {
+  it('restore makes an old version the map again, keeps the map as it was as a version first, and is audited', async () => {
     const ctx = await business();
     const id = await bengkelJourney(ctx);
     const v1 = await run(ctx, saveVersion, id, { name: 'Awal', note: '' });
@@ -124,19 +127,45 @@ describe('versions', () => {
       stages[0]!.lanes.painPoints = ['Harga tidak jelas'];
     });
     const { journey: edited } = await run(ctx, getJourney, id);
+    const editedMap = await run(ctx, exportJourney, id);
 
-    expect(await run(ctx, restoreVersion, id, v1.id)).toEqual({ number: 1 });
+    expect(await run(ctx, restoreVersion, id, v1.id, keptAs)).toEqual({ number: 1, name: 'Awal', kept: 2 });
     expect(await run(ctx, exportJourney, id)).toEqual(before);
     const { journey: restored } = await run(ctx, getJourney, id);
     // Anyone still editing the older revision is told the map changed under them.
     expect(restored.revision).toBe(edited.revision + 1);
     await expect(run(ctx, saveMap, id, { revision: edited.revision, isCycle: false, stages: [] })).rejects.toBeInstanceOf(AppError);
-    expect((await run(ctx, listVersions, id)).map((v) => v.number)).toEqual([1]);
+    // The edited map was not lost: it is version 2, named as the caller asked.
+    const list = await run(ctx, listVersions, id);
+    expect(list.map((v) => [v.number, v.name, v.note])).toEqual([
+      [2, 'Sebelum memulihkan versi 1', 'Awal'],
+      [1, 'Awal', ''],
+    ]);
+    const [kept] = await run(ctx, getVersions, id, [list[0]!.id]);
+    expect(diffJourneys(kept!.doc, editedMap)).toEqual([]);
+    expect(kept!.doc.stages[0]!.lanes.painPoints).toEqual(['Harga tidak jelas']);
     const log = await withTenant(ctx.tenantId, (tx) =>
       tx.select().from(auditLog).where(and(eq(auditLog.tenantId, ctx.tenantId), eq(auditLog.action, 'journey.version_restored'))),
     );
     expect(log).toHaveLength(1);
-    expect(log[0]).toMatchObject({ actorUserId: ctx.userId, targetId: id, meta: { version: 1 } });
+    expect(log[0]).toMatchObject({ actorUserId: ctx.userId, targetId: id, meta: { version: 1, kept: 2 } });
+  });
+
+  it('restore does not keep the same map twice: the newest version already holding it is named instead', async () => {
+    const ctx = await business();
+    const id = await bengkelJourney(ctx);
+    const v1 = await run(ctx, saveVersion, id, { name: 'Awal', note: '' });
+    await edit(ctx, id, (stages) => {
+      stages[1]!.lanes.actions = ['Bandingkan harga'];
+    });
+    const v2 = await run(ctx, saveVersion, id, { name: 'Revisi', note: '' });
+    // The map is exactly version 2: restoring version 1 keeps no copy of it.
+    expect(await run(ctx, restoreVersion, id, v1.id, keptAs)).toEqual({ number: 1, name: 'Awal', kept: v2.number });
+    // Now the map is version 1 again, which the newest version (2) does not hold: it is kept as 3.
+    expect(await run(ctx, restoreVersion, id, v2.id, keptAs)).toEqual({ number: 2, name: 'Revisi', kept: 3 });
+    expect((await run(ctx, listVersions, id)).map((v) => v.number)).toEqual([3, 2, 1]);
+    const [three, one] = await run(ctx, getVersions, id, [(await run(ctx, listVersions, id))[0]!.id, v1.id]);
+    expect(diffJourneys(three!.doc, one!.doc)).toEqual([]);
   });
 });
 
@@ -200,11 +229,11 @@ describe('another business', () => {
     await notFound(run(b, listVersions, id));
     await notFound(run(b, getVersions, id, [v1.id]));
     await notFound(run(b, saveVersion, id, { name: 'Curian', note: '' }));
-    await notFound(run(b, restoreVersion, id, v1.id));
+    await notFound(run(b, restoreVersion, id, v1.id, keptAs));
     // B's own journey id with A's version id: still nothing.
     const own = await run(b, createJourney, { name: 'Milik B', model: 'blank', stageNames: {} });
     await notFound(run(b, getVersions, own.id, [v1.id]));
-    await notFound(run(b, restoreVersion, own.id, v1.id));
+    await notFound(run(b, restoreVersion, own.id, v1.id, keptAs));
 
     expect(await run(a, exportJourney, id)).toEqual(before);
     expect((await run(a, listVersions, id)).map((v) => v.number)).toEqual([1]);

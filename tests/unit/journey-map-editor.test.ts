@@ -74,13 +74,16 @@ describe('map editor state', () => {
     expect(doc.stages[1]!.lanes.painPoints).toEqual([]);
   });
 
-  it('keeps a label only for an "Other" touchpoint', () => {
+  it('keeps a touchpoint\'s label: the name of "Other", a note on a catalogue channel (what print shows)', () => {
     let doc = editorReducer(loaded(), { type: 'addTouchpoint', uid: id2 });
     expect(doc.stages[1]!.lanes.touchpoints).toEqual([{ channel: 'whatsapp', label: '' }]);
+    doc = editorReducer(doc, { type: 'setTouchpoint', uid: id2, index: 0, channel: 'whatsapp', label: 'Tanya harga dan jemput' });
+    expect(toSave(doc, 1).stages[1]!.lanes.touchpoints).toEqual([{ channel: 'whatsapp', label: 'Tanya harga dan jemput' }]);
+    expect(validate(doc, 1)).toEqual({});
     doc = editorReducer(doc, { type: 'setTouchpoint', uid: id2, index: 0, channel: 'custom', label: 'Grup arisan' });
     expect(doc.stages[1]!.lanes.touchpoints).toEqual([{ channel: 'custom', label: 'Grup arisan' }]);
     doc = editorReducer(doc, { type: 'setTouchpoint', uid: id2, index: 0, channel: 'shopee', label: 'Grup arisan' });
-    expect(doc.stages[1]!.lanes.touchpoints).toEqual([{ channel: 'shopee', label: '' }]);
+    expect(doc.stages[1]!.lanes.touchpoints).toEqual([{ channel: 'shopee', label: 'Grup arisan' }]);
   });
 
   it('sets emotion, its note, the metric and the cycle', () => {

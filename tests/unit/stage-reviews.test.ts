@@ -1,9 +1,10 @@
 /**
  * The map's per-stage review line in words (components/journeys/stage-reviews.ts): numbers the
- * Indonesian way in both languages (en-ID writes 2,8 too), plurals, the small-sample wording, and where its links lead.
+ * Indonesian way in both languages (en-ID writes 2,8 too), plurals, the small-sample wording, and where its links lead
+ * (the figures to the stage's dashboard, a second link to its inbox).
  */
 import { describe, expect, it } from 'vitest';
-import { formatEmotion, measuredEmotionLine, measuredEmotionText, SMALL_SAMPLE, stageReviewLine, stageReviewText } from '@/components/journeys/stage-reviews';
+import { formatEmotion, measuredEmotionLine, measuredEmotionText, SMALL_SAMPLE, stageDashboardHref, stageReviewLine, stageReviewText } from '@/components/journeys/stage-reviews';
 import type { StarCounts } from '@/lib/dashboard/stats';
 import { i18nFor } from '@/lib/i18n/instance';
 import type { StageReviews } from '@/lib/reviews/stage-summary';
@@ -25,13 +26,23 @@ describe('the stage review line', () => {
       kind: 'reviews',
       count: '1.234 ulasan',
       average: '2,9',
-      averageLabel: 'rata-rata bintang',
+      label: '1.234 ulasan, rata-rata bintang 2,9: buka dasbor tahap ini',
       strong: true,
-      href: `/reviews?journey=${journey}&stage=${stage}#inbox`,
+      // The figures lead to the stage's dashboard over all time (the map counts every review), the inbox beside them.
+      href: `/dashboard/stages?journey=${journey}&stage=${stage}&range=all`,
+      inbox: { label: 'Baca ulasan tahap ini', href: `/reviews?journey=${journey}&stage=${stage}#inbox` },
       measured: expect.objectContaining({ label: 'Emosi nyata dari ulasan', designed: 'rancangan Anda: +2' }),
     });
     const en = stageReviewLine(tFor('en'), 'en', journey, stage, from([0, 0, 2, 8, 8]), { canAsk: true });
-    expect(en).toMatchObject({ count: '18 reviews', average: '4,3', strong: true });
+    expect(en).toMatchObject({
+      count: '18 reviews',
+      average: '4,3',
+      label: "18 reviews, average stars 4,3: open this stage's dashboard",
+      strong: true,
+      href: stageDashboardHref(journey, stage),
+      inbox: { label: "Read this stage's reviews", href: `/reviews?journey=${journey}&stage=${stage}#inbox` },
+    });
+    expect(stageDashboardHref(journey, stage)).toBe(`/dashboard/stages?journey=${journey}&stage=${stage}&range=all`);
     expect(stageReviewText(tFor('id'), 'id', from([3, 5, 4, 4, 2]))).toBe('18 ulasan · ★ 2,8');
     expect(stageReviewText(tFor('en'), 'en', from([0, 0, 18, 0, 0]))).toBe('18 reviews · ★ 3,0');
   });

@@ -65,16 +65,22 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
               {to('empty.no_journey_title')}
             </h2>
             <p className="mt-2 text-slate-700">{to('empty.no_journey_body')}</p>
-            {can(ctx.role, 'journeys.write') ? (
-              <Link href="/journeys/new" className={buttonClass}>
-                {to('empty.no_journey_cta')}
-              </Link>
-            ) : null}
-            {can(ctx.role, 'team.invite') ? (
-              <Link href="/team" className="mt-4 ml-4 inline-block py-2 font-semibold text-brand-800 underline">
-                {t('dashboard.invite_cta')}
-              </Link>
-            ) : null}
+            {/* The next of the seven steps first: a persona, then a journey for it (a journey without one is allowed, so it stays offered). */}
+            <div className="flex flex-wrap items-center gap-x-4">
+              {!progress.persona && can(ctx.role, 'personas.write') ? (
+                <Link href="/personas/new" className={buttonClass}>
+                  {to('empty.no_persona_cta')}
+                </Link>
+              ) : null}
+              {can(ctx.role, 'journeys.write') ? (
+                <Link
+                  href="/journeys/new"
+                  className={!progress.persona && can(ctx.role, 'personas.write') ? 'mt-4 inline-block py-2 font-semibold text-brand-800 underline' : buttonClass}
+                >
+                  {to('empty.no_journey_cta')}
+                </Link>
+              ) : null}
+            </div>
           </section>
           {checklist}
         </>

@@ -45,7 +45,8 @@ export const createPersonaAction = memberAction(
     revalidatePath('/personas');
     return created;
   },
-  { redirectTo: ({ id }) => `/personas/${id}`, repeatRedirectTo: '/personas' },
+  // The persona page confirms the creation (`created=1`).
+  { redirectTo: ({ id }) => `/personas/${id}?created=1`, repeatRedirectTo: '/personas' },
 );
 
 export const updatePersonaAction = memberAction(

@@ -30,6 +30,7 @@ export default async function TeamPage() {
   const canInvite = can(ctx.role, 'team.invite');
   const [members, invites] = await inTenant(ctx, (db) => Promise.all([listMembers(db), canInvite ? listPendingInvites(db) : Promise.resolve([])]));
   const business = ctx.tenant.tenantName;
+  const soleOwner = ctx.role === 'owner' && members.filter((m) => m.role === 'owner').length <= 1;
   const timeZone = ctx.tenant.timeZone;
   return (
     <>
@@ -74,15 +75,24 @@ export default async function TeamPage() {
         <h2 id="leave-heading" className="text-lg font-semibold">
           {t('leave.heading')}
         </h2>
-        <p className="mt-1 mb-4 text-slate-700">{t('leave.body', { business })}</p>
-        <ConfirmAction
-          action={leaveTeamAction}
-          fields={{}}
-          trigger={t('leave.submit')}
-          prompt={t('leave.confirm_text', { business })}
-          confirm={t('leave.confirm')}
-          pending={t('leave.leaving')}
-        />
+        {soleOwner ? (
+          // The last owner cannot leave (lib/team/team.ts leaveTeam): say what to do instead of offering a button that is refused.
+          <p className="mt-1 text-slate-700" data-testid="sole-owner">
+            {t('leave.sole_owner', { business })}
+          </p>
+        ) : (
+          <>
+            <p className="mt-1 mb-4 text-slate-700">{t('leave.body', { business })}</p>
+            <ConfirmAction
+              action={leaveTeamAction}
+              fields={{}}
+              trigger={t('leave.submit')}
+              prompt={t('leave.confirm_text', { business })}
+              confirm={t('leave.confirm')}
+              pending={t('leave.leaving')}
+            />
+          </>
+        )}
       </section>
     </>
   );

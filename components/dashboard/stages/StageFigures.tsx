@@ -69,56 +69,63 @@ export function StageCards({ t, locale, stats, keys }: Props) {
             <p className="text-sm text-slate-700" data-reviews="">
               {reviewsBase(t, locale, c.reviews)}
             </p>
-            <dl className="mt-3 grid gap-3">
-              <div>
-                <dt className="text-sm font-medium text-slate-800">{t('dashboard:table.average')}</dt>
-                <dd>
-                  <Figure t={t} locale={locale} kind="stars" e={c.averageStars} label={t('dashboard:table.average')} base={reviewsBase(t, locale, c.averageStars.n)} />
-                  {row.previous ? (
-                    <span className="block text-sm">
-                      <ChangeText t={t} locale={locale} kind="stars" c={row.change?.averageStars} />
+            {c.reviews === 0 && (row.previous?.reviews ?? 0) === 0 ? (
+              // Nothing to show per figure: one line instead of five empty ones, and the map's emotion.
+              <p className="mt-2 text-slate-800">
+                {t('dashboard:figures.stage_empty')} {t('dashboard:emotion.designed_label')}: {em.designed}
+              </p>
+            ) : (
+              <dl className="mt-3 grid gap-3">
+                <div>
+                  <dt className="text-sm font-medium text-slate-800">{t('dashboard:table.average')}</dt>
+                  <dd>
+                    <Figure t={t} locale={locale} kind="stars" e={c.averageStars} label={t('dashboard:table.average')} base={reviewsBase(t, locale, c.averageStars.n)} />
+                    {row.previous ? (
+                      <span className="block text-sm">
+                        <ChangeText t={t} locale={locale} kind="stars" c={row.change?.averageStars} />
+                      </span>
+                    ) : null}
+                  </dd>
+                </div>
+                <div>
+                  <dt className="text-sm font-medium text-slate-800">{t('dashboard:table.csat')}</dt>
+                  <dd>
+                    <Figure t={t} locale={locale} kind="csat" e={c.csat} label={t('dashboard:table.csat_short')} base={reviewsBase(t, locale, c.csat.n)} />
+                    {row.previous ? (
+                      <span className="block text-sm">
+                        <ChangeText t={t} locale={locale} kind="csat" c={row.change?.csat} />
+                      </span>
+                    ) : null}
+                  </dd>
+                </div>
+                <div>
+                  <dt className="text-sm font-medium text-slate-800">{t('dashboard:table.nps')}</dt>
+                  <dd>
+                    <Figure t={t} locale={locale} kind="nps" e={c.nps} label={t('dashboard:table.nps_short')} base={npsBase(t, locale, c.nps.n)} />
+                    <span className="block text-sm text-slate-700">
+                      {npsCountsText(t, locale, row)} · {t('dashboard:figures.skipped', { n: fmtCount(c.nps.skipped, locale), count: c.nps.skipped })}
                     </span>
-                  ) : null}
-                </dd>
-              </div>
-              <div>
-                <dt className="text-sm font-medium text-slate-800">{t('dashboard:table.csat')}</dt>
-                <dd>
-                  <Figure t={t} locale={locale} kind="csat" e={c.csat} label={t('dashboard:table.csat_short')} base={reviewsBase(t, locale, c.csat.n)} />
-                  {row.previous ? (
-                    <span className="block text-sm">
-                      <ChangeText t={t} locale={locale} kind="csat" c={row.change?.csat} />
-                    </span>
-                  ) : null}
-                </dd>
-              </div>
-              <div>
-                <dt className="text-sm font-medium text-slate-800">{t('dashboard:table.nps')}</dt>
-                <dd>
-                  <Figure t={t} locale={locale} kind="nps" e={c.nps} label={t('dashboard:table.nps_short')} base={npsBase(t, locale, c.nps.n)} />
-                  <span className="block text-sm text-slate-700">
-                    {npsCountsText(t, locale, row)} · {t('dashboard:figures.skipped', { n: fmtCount(c.nps.skipped, locale), count: c.nps.skipped })}
-                  </span>
-                  {row.previous ? (
-                    <span className="block text-sm">
-                      <ChangeText t={t} locale={locale} kind="nps" c={row.change?.nps} />
-                    </span>
-                  ) : null}
-                </dd>
-              </div>
-              <div>
-                <dt className="text-sm font-medium text-slate-800">{t('dashboard:table.sentiment')}</dt>
-                <dd className="text-slate-900">{sentimentText(t, locale, c.sentiment)}</dd>
-              </div>
-              <div>
-                <dt className="text-sm font-medium text-slate-800">{t('dashboard:table.emotion')}</dt>
-                <dd className="text-slate-900">
-                  {t('dashboard:emotion.designed_label')}: {em.designed}
-                  <br />
-                  {t('dashboard:emotion.measured_label')}: {em.measured}
-                </dd>
-              </div>
-            </dl>
+                    {row.previous ? (
+                      <span className="block text-sm">
+                        <ChangeText t={t} locale={locale} kind="nps" c={row.change?.nps} />
+                      </span>
+                    ) : null}
+                  </dd>
+                </div>
+                <div>
+                  <dt className="text-sm font-medium text-slate-800">{t('dashboard:table.sentiment')}</dt>
+                  <dd className="text-slate-900">{sentimentText(t, locale, c.sentiment)}</dd>
+                </div>
+                <div>
+                  <dt className="text-sm font-medium text-slate-800">{t('dashboard:table.emotion')}</dt>
+                  <dd className="text-slate-900">
+                    {t('dashboard:emotion.designed_label')}: {em.designed}
+                    <br />
+                    {t('dashboard:emotion.measured_label')}: {em.measured}
+                  </dd>
+                </div>
+              </dl>
+            )}
           </li>
         );
       })}

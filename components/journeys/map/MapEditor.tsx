@@ -223,13 +223,13 @@ export function MapEditor({
               <nav aria-label={t('editor.stage_nav')} className="mt-4 md:hidden">
                 <ol className="flex flex-wrap items-center gap-1 text-sm">
                   {doc.stages.map((s, i) => (
-                    <li key={s.uid} className="flex items-center gap-1">
+                    <li key={s.uid} className="flex min-w-0 items-center gap-1">
                       {i > 0 ? (
                         <span aria-hidden="true" className="text-slate-500">
                           →
                         </span>
                       ) : null}
-                      <a href={`#${fieldId(s.uid, 'heading')}`} className="inline-block rounded-full border border-slate-300 bg-white px-3 py-1 text-slate-900 hover:bg-slate-100">
+                      <a href={`#${fieldId(s.uid, 'heading')}`} className="inline-block min-w-0 wrap-anywhere rounded-full border border-slate-300 bg-white px-3 py-1 text-slate-900 hover:bg-slate-100">
                         {nameOf(s, i)}
                       </a>
                     </li>

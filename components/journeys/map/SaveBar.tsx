@@ -46,7 +46,8 @@ export function SaveBar({
           </p>
         ) : null}
         <div className="flex flex-wrap items-center justify-between gap-2">
-          <p className="text-sm font-medium text-slate-800">{dirty ? t('editor.unsaved') : t('editor.all_saved')}</p>
+          {/* Right after a save its own answer ("Peta tersimpan.") says it: not a second "saved". */}
+          <p className="text-sm font-medium text-slate-800">{dirty ? t('editor.unsaved') : state.status === 'ok' && state.message ? '' : t('editor.all_saved')}</p>
           <button type="submit" disabled={pending} aria-disabled={pending} className="rounded-lg bg-brand-700 px-4 py-2.5 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
             {pending ? t('editor.saving') : t('editor.save')}
           </button>

@@ -3,6 +3,7 @@
 import type { DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIMITS } from '@/lib/journeys/model';
+import { plainSubtitleKey } from '@/lib/journeys/stage-plain';
 import { DeleteStage } from './DeleteStage';
 import { fieldId, type EditorAction, type EditorStage } from './editor-state';
 import { EmotionField } from './EmotionField';
@@ -33,6 +34,8 @@ export function StageCard({ stage, index, total, issues, dispatch, focus, onMove
   const { t: tj } = useTranslation('journeys');
   const { uid } = stage;
   const shownName = stage.name.trim() || t('editor.untitled', { n: index + 1 });
+  // "Kesadaran" → "mulai kenal usaha Anda": a model stage's marketing name gets its plain words.
+  const plainKey = plainSubtitleKey(tj, stage.key, stage.name);
   const headingId = fieldId(uid, 'heading');
   const nameId = fieldId(uid, 'name');
   const metricId = fieldId(uid, 'metric');
@@ -87,6 +90,11 @@ export function StageCard({ stage, index, total, issues, dispatch, focus, onMove
           </span>
         </button>
       </div>
+      {plainKey ? (
+        <p className="mt-1 text-sm text-slate-700" data-testid="stage-plain">
+          {tj(plainKey)}
+        </p>
+      ) : null}
 
       {reviews ? (
         <div className="mt-1">

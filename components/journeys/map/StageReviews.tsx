@@ -24,12 +24,14 @@ export type StageReviewLine =
       count: string;
       /** The average stars as the language writes it ("2,8"). */
       average: string;
-      /** Read before the average by screen readers instead of the star sign. */
-      averageLabel: string;
+      /** What screen readers hear instead of the star sign: "18 ulasan, rata-rata bintang 2,8: buka dasbor tahap ini". */
+      label: string;
       /** Enough reviews for the average to stand out. */
       strong: boolean;
-      /** The inbox filtered to this journey and stage. */
+      /** This stage's dashboard (all time, like the figures). */
       href: string;
+      /** The inbox filtered to this journey and stage. */
+      inbox: { label: string; href: string };
       /** What the stars say on the map's emotion scale, beside what the owner drew. */
       measured: MeasuredEmotionLine;
     }
@@ -41,8 +43,9 @@ export type StageReviewLine =
     };
 
 /**
- * "18 ulasan · ★ 2,8" linking to those reviews, then "Emosi nyata dari ulasan: −0,8 (±0,3) ·
- * rancangan Anda: +2"; or "Belum ada ulasan" with a way to start collecting.
+ * "18 ulasan · ★ 2,8" linking to the stage's dashboard, beside "Baca ulasan tahap ini" (its
+ * inbox), then "Emosi nyata dari ulasan: −0,8 (±0,3) · rancangan Anda: +2"; or "Belum ada ulasan"
+ * with a way to start collecting.
  */
 export function StageReviews({ line }: { line: StageReviewLine }) {
   if (line.kind === 'none') {
@@ -58,15 +61,18 @@ export function StageReviews({ line }: { line: StageReviewLine }) {
     );
   }
   const m = line.measured;
-  // Seen: "18 ulasan · ★ 2,8"; heard: "18 ulasan, rata-rata bintang 2,8" (one text, no star sign).
+  // Seen: "18 ulasan · ★ 2,8"; heard: "18 ulasan, rata-rata bintang 2,8: buka dasbor tahap ini" (one text, no star sign).
   return (
     <>
-      <p className="text-sm">
-        <Link href={line.href} prefetch={false} className="inline-block py-3 font-medium text-brand-800 underline">
-          <span className="sr-only">{`${line.count}, ${line.averageLabel} ${line.average}`}</span>
+      <p className="flex flex-wrap items-center gap-x-4 text-sm">
+        <Link href={line.href} prefetch={false} className="inline-block py-3 font-medium text-brand-800 underline" data-testid="stage-figures">
+          <span className="sr-only">{line.label}</span>
           <span aria-hidden="true">
             {line.count} · ★ {line.strong ? <strong className="font-bold">{line.average}</strong> : <span className="font-normal">{line.average}</span>}
           </span>
+        </Link>
+        <Link href={line.inbox.href} prefetch={false} className="inline-block py-3 text-brand-800 underline">
+          {line.inbox.label}
         </Link>
       </p>
       <p className="text-sm text-slate-800" data-testid="measured-emotion">

@@ -26,6 +26,8 @@ export function TextLane({
   const { t } = useTranslation('map');
   const { t: tj } = useTranslation('journeys');
   const label = tj(`lanes.${lane}`);
+  // One item inside a sentence, in sentence case: "Tambah kendala pelanggan", "Add customer action".
+  const itemLabel = tj(`lane_items.${lane}`);
   const headingId = fieldId(uid, lane, 'heading');
   const addId = fieldId(uid, lane, 'add');
 
@@ -59,8 +61,8 @@ export function TextLane({
                   // Grows with its text (field-sizing), so a long item is read whole on a phone.
                   className={`${inputClass} field-sizing-content min-h-16 min-w-0 flex-1 resize-y`}
                 />
-                <ItemMover uid={uid} lane={lane} laneLabel={label} index={i} count={items.length} dispatch={dispatch} focus={focus} />
-                <button type="button" onClick={() => remove(i)} aria-label={t('editor.delete_item', { lane: label, n: i + 1 })} className={dangerButton}>
+                <ItemMover uid={uid} lane={lane} laneLabel={itemLabel} index={i} count={items.length} dispatch={dispatch} focus={focus} />
+                <button type="button" onClick={() => remove(i)} aria-label={t('editor.delete_item', { lane: itemLabel, n: i + 1 })} className={dangerButton}>
                   {t('editor.delete')}
                 </button>
               </li>
@@ -73,7 +75,7 @@ export function TextLane({
       <AddItem
         id={addId}
         count={items.length}
-        laneLabel={label}
+        laneLabel={itemLabel}
         describedBy={describedBy}
         onAdd={() => {
           dispatch({ type: 'addItem', uid, lane });

@@ -26,6 +26,7 @@ export function TouchpointLane({
   const { t } = useTranslation('map');
   const { t: tj } = useTranslation('journeys');
   const label = tj('lanes.touchpoints');
+  const itemLabel = tj('lane_items.touchpoints');
   const headingId = fieldId(uid, 'touchpoints', 'heading');
   const addId = fieldId(uid, 'touchpoints', 'add');
   const options = [...channels, 'custom' as const];
@@ -70,32 +71,31 @@ export function TouchpointLane({
                       ))}
                     </select>
                   </div>
-                  <ItemMover uid={uid} lane="touchpoints" laneLabel={label} index={i} count={items.length} dispatch={dispatch} focus={focus} />
-                  <button type="button" onClick={() => remove(i)} aria-label={t('editor.delete_item', { lane: label, n: i + 1 })} className={dangerButton}>
+                  <ItemMover uid={uid} lane="touchpoints" laneLabel={itemLabel} index={i} count={items.length} dispatch={dispatch} focus={focus} />
+                  <button type="button" onClick={() => remove(i)} aria-label={t('editor.delete_item', { lane: itemLabel, n: i + 1 })} className={dangerButton}>
                     {t('editor.delete')}
                   </button>
                 </div>
-                {tp.channel === 'custom' ? (
-                  <div>
-                    <label htmlFor={labelId} className="block text-sm text-slate-800">
-                      {t('editor.channel_label', { n: i + 1 })}
-                    </label>
-                    <input
-                      id={labelId}
-                      value={tp.label}
-                      maxLength={LIMITS.name}
-                      aria-invalid={error ? true : undefined}
-                      aria-describedby={error ? `${labelId}-error` : undefined}
-                      onChange={(e) => dispatch({ type: 'setTouchpoint', uid, index: i, channel: 'custom', label: e.target.value })}
-                      className={`${inputClass} mt-1`}
-                    />
-                    {error ? (
-                      <p id={`${labelId}-error`} className="mt-1 text-sm font-medium text-red-700">
-                        {error}
-                      </p>
-                    ) : null}
-                  </div>
-                ) : null}
+                {/* The label: the channel's own name for "Other", an optional note on a catalogue channel. Print and share show it, so it is always here to see and edit. */}
+                <div>
+                  <label htmlFor={labelId} className="block text-sm text-slate-800">
+                    {tp.channel === 'custom' ? t('editor.channel_label', { n: i + 1 }) : t('editor.channel_note', { n: i + 1 })}
+                  </label>
+                  <input
+                    id={labelId}
+                    value={tp.label}
+                    maxLength={LIMITS.name}
+                    aria-invalid={error ? true : undefined}
+                    aria-describedby={error ? `${labelId}-error` : undefined}
+                    onChange={(e) => dispatch({ type: 'setTouchpoint', uid, index: i, channel: tp.channel, label: e.target.value })}
+                    className={`${inputClass} mt-1`}
+                  />
+                  {error ? (
+                    <p id={`${labelId}-error`} className="mt-1 text-sm font-medium text-red-700">
+                      {error}
+                    </p>
+                  ) : null}
+                </div>
               </li>
             );
           })}
@@ -106,7 +106,7 @@ export function TouchpointLane({
       <AddItem
         id={addId}
         count={items.length}
-        laneLabel={label}
+        laneLabel={itemLabel}
         describedBy={describedBy}
         onAdd={() => {
           dispatch({ type: 'addTouchpoint', uid });

@@ -94,8 +94,9 @@ export function editorReducer(doc: EditorDoc, action: EditorAction): EditorDoc {
         withLane(
           s,
           'touchpoints',
-          // A catalogue channel names itself: a label typed for "Other" is not kept on it.
-          s.lanes.touchpoints.map((t, i) => (i === action.index ? { channel: action.channel, label: action.channel === 'custom' ? action.label : '' } : t)),
+          // The label is the channel's name for "Other" and an optional note on a catalogue channel
+          // ("WhatsApp: Tanya harga"): it is what print and share show, so it is kept across a change of channel.
+          s.lanes.touchpoints.map((t, i) => (i === action.index ? { channel: action.channel, label: action.label } : t)),
         ),
       );
     case 'removeTouchpoint':

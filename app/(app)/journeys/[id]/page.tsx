@@ -12,8 +12,10 @@ import { requireMember } from '@/lib/auth/session';
 import { getT } from '@/lib/i18n/server';
 import { idOr404, or404 } from '@/lib/core/not-found';
 import { inTenant } from '@/lib/core/tenancy';
-import { getJourney } from '@/lib/journeys/queries';
-import { personaOptions } from '@/lib/personas/queries';
+import { NotFoundError } from '@/lib/core/errors';
+import { isUuid } from '@/lib/core/ids';
+import { getJourney, getVersions } from '@/lib/journeys/queries';
+import { personaPicker } from '@/lib/personas/queries';
 import { stageReviewSummary } from '@/lib/reviews/stage-summary';
 import { saveMapAction, updateJourneyDetailsAction } from './actions';
 
@@ -22,23 +24,47 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('title') };
 }
 
-export default async function JourneyMapPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function JourneyMapPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const ctx = await requireMember('journeys.read');
   const id = idOr404((await params).id);
+  // After a restore (versions/actions.ts): which version came back, and which one keeps the map as it was.
+  const query = await searchParams;
+  // The persona select's search (components/personas/PersonaPicker.tsx): `?persona_q=`.
+  const personaQuery = typeof query.persona_q === 'string' ? query.persona_q.trim().slice(0, 100) || undefined : undefined;
+  const restoredId = isUuid(query.restored) ? query.restored : null;
+  const keptNumber = typeof query.kept === 'string' && /^[1-9]\d{0,8}$/.test(query.kept) ? Number(query.kept) : null;
   const canWrite = can(ctx.role, 'journeys.write');
   const canReadReviews = can(ctx.role, 'reviews.read');
-  const { journey, stages, persona, personas, summary } = await or404(
+  const { journey, stages, persona, personas, summary, restored } = await or404(
     inTenant(ctx, async (db) => {
       const loaded = await getJourney(db, id);
       // An archived persona is not offered for new journeys, but stays selectable where it is in use.
-      const personas = canWrite ? await personaOptions(db, { keep: loaded.journey.personaId }) : [];
+      const personas = canWrite ? await personaPicker(db, { keep: loaded.journey.personaId, q: personaQuery }) : { options: [], more: false };
       // What customers said, per stage: the business's own figures, for its members only.
       const summary = canReadReviews ? await stageReviewSummary(db, id) : null;
-      return { ...loaded, personas, summary };
+      // A version id that is not one of this journey's says nothing (no message, no 404).
+      const restored =
+        restoredId && keptNumber
+          ? await getVersions(db, id, [restoredId]).then(
+              ([v]) => v ?? null,
+              (err: unknown) => {
+                if (err instanceof NotFoundError) return null;
+                throw err;
+              },
+            )
+          : null;
+      return { ...loaded, personas, summary, restored };
     }),
   );
   const { t, locale } = await getT('map');
   const { t: tj } = await getT('journeys');
+  const { t: tv } = await getT('versions');
   // Each saved stage's review line, as ready text and links (the editor is client code: plain props).
   const canAsk = can(ctx.role, 'reviews.write');
   const reviewLines: Record<string, StageReviewLine> | undefined = summary
@@ -72,12 +98,26 @@ export default async function JourneyMapPage({ params }: { params: Promise<{ id:
         </div>
       </dl>
 
+      {restored && keptNumber ? (
+        <div role="status" className="mt-4 rounded-lg bg-brand-50 px-3 py-2 text-sm font-medium break-words text-brand-800">
+          {tv(keptNumber === restored.number ? 'history.restored_same' : 'history.restored', { number: restored.number, name: restored.name, kept: keptNumber })}{' '}
+          <Link href={`/journeys/${journey.id}/versions`} className="underline">
+            {tv('history.restored_link')}
+          </Link>
+        </div>
+      ) : null}
+      {query.imported === '1' ? (
+        <div role="status" className="mt-4 rounded-lg bg-brand-50 px-3 py-2 text-sm font-medium break-words text-brand-800">
+          {tv('import.done')}
+        </div>
+      ) : null}
+
       <div className="mt-4">
         <ToolsNav journeyId={journey.id} current="map" canWrite={canWrite} />
       </div>
 
       {canWrite ? (
-        <details className="mt-4 rounded-xl bg-white p-4 shadow-sm">
+        <details className="mt-4 rounded-xl bg-white p-4 shadow-sm" open={personaQuery ? true : undefined}>
           <summary className="cursor-pointer font-semibold text-slate-900">{t('details.heading')}</summary>
           <div className="mt-4">
             <JourneyDetailsForm
@@ -86,7 +126,9 @@ export default async function JourneyMapPage({ params }: { params: Promise<{ id:
               name={journey.name}
               personaId={journey.personaId}
               status={journey.status}
-              personas={personas}
+              personas={personas.options}
+              personaMore={personas.more}
+              personaQuery={personaQuery}
               statuses={[...journeyStatuses]}
               submission={randomUUID()}
             />

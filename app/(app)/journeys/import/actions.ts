@@ -7,6 +7,7 @@ import { can } from '@/lib/auth/permissions';
 import { AppError, ForbiddenError } from '@/lib/core/errors';
 import { getT } from '@/lib/i18n/server';
 import { IMPORT_MAX_BYTES, parseJourneyFile, type ImportAnswer } from '@/lib/journeys/exchange';
+import { importName } from '@/lib/journeys/import-name';
 import { importJourney } from '@/lib/journeys/queries';
 
 const schema = z.object({
@@ -38,9 +39,13 @@ export const importJourneyAction = memberAction(
     }
     // The file's persona becomes a new persona of this business.
     if (parsed.doc.persona && !can(ctx.role, 'personas.write')) throw new ForbiddenError();
-    const { id } = await importJourney(ctx, parsed.doc);
+    // A name already in use gets " (impor)" / " (imported)", so the two journeys can be told apart.
+    const { t } = await getT('versions', ctx.locale);
+    const name = await importName(ctx, parsed.doc.name, t('import.name_suffix'));
+    const { id } = await importJourney(ctx, { ...parsed.doc, name });
     revalidatePath('/journeys');
     return { id };
   },
-  { redirectTo: (data) => ('id' in data ? `/journeys/${data.id}` : null), repeatRedirectTo: '/journeys' },
+  // The map says the import worked (`imported=1`).
+  { redirectTo: (data) => ('id' in data ? `/journeys/${data.id}?imported=1` : null), repeatRedirectTo: '/journeys' },
 );

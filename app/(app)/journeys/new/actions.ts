@@ -7,7 +7,7 @@ import { NotFoundError } from '@/lib/core/errors';
 import { LIMITS } from '@/lib/journeys/model';
 import { journeyFromStart, parseStart, startValues } from '@/lib/journeys/start';
 import { createJourney } from '@/lib/journeys/queries';
-import { personaOptions } from '@/lib/personas/queries';
+import { isPickablePersona } from '@/lib/personas/queries';
 import { requiredText, uuid } from '@/lib/core/validation';
 
 const schema = z.object({
@@ -26,7 +26,7 @@ export const createJourneyAction = memberAction(
   async (ctx, input): Promise<{ id: string }> => {
     // createJourney refuses another business's persona; an archived one of this business is refused
     // here too (the select never offers it), with the same answer as an unknown id.
-    if (input.personaId && !(await personaOptions(ctx)).some((p) => p.id === input.personaId)) {
+    if (input.personaId && !(await isPickablePersona(ctx, input.personaId))) {
       throw new NotFoundError('persona');
     }
     const start = parseStart(input.start)!;

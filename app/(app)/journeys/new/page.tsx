@@ -7,7 +7,7 @@ import { inTenant } from '@/lib/core/tenancy';
 import { getT } from '@/lib/i18n/server';
 import { startChoices } from '@/lib/journeys/start';
 import { getTemplate } from '@/lib/journeys/templates';
-import { personaOptions } from '@/lib/personas/queries';
+import { personaPicker } from '@/lib/personas/queries';
 import { getTenant } from '@/lib/team/team';
 import { createJourneyAction } from './actions';
 
@@ -19,11 +19,16 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function NewJourneyPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const ctx = await requireMember('journeys.write');
   const { t, locale } = await getT('journeys');
-  const [tenant, personas] = await inTenant(ctx, (db) => Promise.all([getTenant(db), personaOptions(db)]));
-  const choices = startChoices(tenant.businessType);
+  const query = await searchParams;
   // A persona page may link here with its persona chosen; anything not on the list is ignored.
-  const wanted = (await searchParams).persona;
-  const defaultPersona = personas.find((p) => p.id === wanted)?.id ?? '';
+  const wanted = typeof query.persona === 'string' ? query.persona : undefined;
+  // The persona select's search (components/personas/PersonaPicker.tsx): `?persona_q=`.
+  const personaQuery = typeof query.persona_q === 'string' ? query.persona_q.trim().slice(0, 100) || undefined : undefined;
+  const [tenant, picker] = await inTenant(ctx, (db) => Promise.all([getTenant(db), personaPicker(db, { keep: wanted, q: personaQuery })]));
+  const personas = picker.options;
+  const choices = startChoices(tenant.businessType);
+  // With exactly one persona, the new journey is for it unless the owner chooses "none".
+  const defaultPersona = personas.find((p) => p.id === wanted)?.id ?? (personas.length === 1 && !picker.more && !personaQuery ? personas[0]!.id : '');
   return (
     <div className="max-w-2xl">
       <p>
@@ -39,6 +44,8 @@ export default async function NewJourneyPage({ searchParams }: { searchParams: P
           submission={randomUUID()}
           personas={personas}
           defaultPersona={defaultPersona}
+          personaMore={picker.more}
+          personaQuery={personaQuery}
           choices={{
             recommended: choices.recommended,
             preselected: choices.preselected,

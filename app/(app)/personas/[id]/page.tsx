@@ -14,7 +14,7 @@ import { personaTexts } from '@/lib/personas/fields';
 import { getPersona, journeysUsingPersona } from '@/lib/personas/queries';
 import { duplicatePersonaAction, setArchivedAction, updatePersonaAction } from '../actions';
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams?: Promise<Record<string, string | string[] | undefined>> };
 
 /**
  * The persona with the journeys mapped for it, in one unit of work, once per request (the title
@@ -35,9 +35,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: persona.name };
 }
 
-export default async function PersonaPage({ params }: Props) {
+export default async function PersonaPage({ params, searchParams }: Props) {
   const ctx = await requireMember('journeys.read');
   const { persona: p, usedIn } = await load(ctx, (await params).id);
+  const created = (await searchParams)?.created === '1';
   const { t, locale } = await getT('personas');
   const { t: tj } = await getT('journeys');
   const canWrite = can(ctx.role, 'personas.write');
@@ -55,6 +56,11 @@ export default async function PersonaPage({ params }: Props) {
         </div>
       </div>
 
+      {created ? (
+        <p role="status" className="mt-4 rounded-lg bg-brand-50 px-3 py-2 text-sm font-medium text-brand-800">
+          {t('created_notice')}
+        </p>
+      ) : null}
       {p.archivedAt ? <p className="mt-4 rounded-lg bg-amber-50 px-3 py-2 text-slate-900">{t('archived_notice')}</p> : null}
 
       {canWrite ? (

@@ -28,7 +28,7 @@ export default async function SharedJourneyPage({ params }: { params: Promise<{ 
   return (
     <>
       <p className="text-sm font-medium text-slate-700">{t('public.shared_by', { business: tenantName })}</p>
-      <h1 className="mt-1 text-2xl font-bold">{doc.name}</h1>
+      <h1 className="mt-1 text-2xl font-bold wrap-anywhere">{doc.name}</h1>
       <p className="mt-1 text-slate-700">{t('public.read_only')}</p>
       {doc.persona ? <p className="mt-2 text-slate-800">{t('map.persona', { name: doc.persona.name })}</p> : null}
       {doc.isCycle ? <p className="mt-1 text-slate-800">{t('map.cycle')}</p> : null}

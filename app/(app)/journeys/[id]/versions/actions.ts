@@ -3,6 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { memberAction } from '@/lib/core/actions';
+import { getT } from '@/lib/i18n/server';
 import { restoreVersion, saveVersion } from '@/lib/journeys/queries';
 import { optionalText, requiredText, uuid } from '@/lib/core/validation';
 
@@ -17,14 +18,22 @@ export const saveVersionAction = memberAction(
   },
 );
 
-/** Restores, then shows the map as it now is. */
+/**
+ * Restores, keeping the map as it was as a version first (named in the user's language), then
+ * shows the map as it now is, with a line saying which version came back and where the old map is.
+ */
 export const restoreVersionAction = memberAction(
   'journeys.write',
   z.object({ journeyId: uuid, versionId: uuid }),
-  async (ctx, input): Promise<{ journeyId: string }> => {
-    await restoreVersion(ctx, input.journeyId, input.versionId);
+  // versionId and kept are optional in the type only, so the list's FormAction<{ journeyId }> prop still takes this action.
+  async (ctx, input): Promise<{ journeyId: string; versionId?: string; kept?: number }> => {
+    const { t } = await getT('versions', ctx.locale);
+    const { kept } = await restoreVersion(ctx, input.journeyId, input.versionId, (restored) => ({
+      name: t('history.kept_name', { number: restored.number }),
+      note: t('history.kept_note', { number: restored.number, name: restored.name }),
+    }));
     revalidatePath(`/journeys/${input.journeyId}`, 'layout');
-    return { journeyId: input.journeyId };
+    return { journeyId: input.journeyId, versionId: input.versionId, kept };
   },
-  { redirectTo: ({ journeyId }) => `/journeys/${journeyId}` },
+  { redirectTo: ({ journeyId, versionId, kept }) => (versionId && kept ? `/journeys/${journeyId}?restored=${versionId}&kept=${kept}` : `/journeys/${journeyId}`) },
 );
