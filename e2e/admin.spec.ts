@@ -153,12 +153,12 @@ test('the admin suspends Kedai Kopi Senja with a reason: its owner sees why, its
   await expectAccessible(page);
   expect(await page.evaluate(noSidewaysScroll)).toBe(true);
   // The reason is required: at least 5 characters.
-  await status.getByLabel('Alasan menonaktifkan', { exact: true }).fill('abc');
-  await status.getByRole('button', { name: 'Nonaktifkan usaha', exact: true }).click();
+  await status.getByLabel('Alasan penangguhan', { exact: true }).fill('abc');
+  await status.getByRole('button', { name: 'Tangguhkan usaha', exact: true }).click();
   await expect(status.getByText('Tulis alasannya, minimal 5 karakter.')).toBeVisible();
-  await status.getByLabel('Alasan menonaktifkan', { exact: true }).fill('Uji e2e: laporan penipuan dari pelanggan');
-  await status.getByRole('button', { name: 'Nonaktifkan usaha', exact: true }).click();
-  await expect(status.getByTestId('business-status')).toContainText('Dinonaktifkan sejak');
+  await status.getByLabel('Alasan penangguhan', { exact: true }).fill('Uji e2e: laporan penipuan dari pelanggan');
+  await status.getByRole('button', { name: 'Tangguhkan usaha', exact: true }).click();
+  await expect(status.getByTestId('business-status')).toContainText('Ditangguhkan sejak');
   await expect(status.getByText('Uji e2e: laporan penipuan dari pelanggan')).toBeVisible();
   await expectAccessible(page);
   expect(await page.evaluate(noSidewaysScroll)).toBe(true);
@@ -167,8 +167,8 @@ test('the admin suspends Kedai Kopi Senja with a reason: its owner sees why, its
     // The owner's open session: every page of the business sends them to the message.
     await owner.goto('/dashboard');
     await expect(owner).toHaveURL(/\/no-business$/);
-    await expect(owner.getByRole('heading', { level: 1 })).toHaveText('Kedai Kopi Senja sedang dinonaktifkan');
-    await expect(owner.getByText('Usaha ini sedang dinonaktifkan oleh admin Jejak')).toBeVisible();
+    await expect(owner.getByRole('heading', { level: 1 })).toHaveText('Kedai Kopi Senja sedang ditangguhkan');
+    await expect(owner.getByText('Usaha ini sedang ditangguhkan oleh admin Jejak')).toBeVisible();
     expect(await owner.evaluate(noSidewaysScroll)).toBe(true);
     // A new sign-in lands on the same message.
     const fresh = await newContext(browser, 'id', baseURL!);
@@ -178,7 +178,7 @@ test('the admin suspends Kedai Kopi Senja with a reason: its owner sees why, its
     await again.getByLabel('Kata sandi', { exact: true }).fill(DEMO_PASSWORD);
     await again.getByRole('button', { name: 'Masuk', exact: true }).click();
     await expect(again).toHaveURL(/\/no-business$/);
-    await expect(again.getByRole('heading', { level: 1 })).toHaveText('Kedai Kopi Senja sedang dinonaktifkan');
+    await expect(again.getByRole('heading', { level: 1 })).toHaveText('Kedai Kopi Senja sedang ditangguhkan');
     await fresh.close();
 
     // Its review link: a polite "temporarily unavailable" page, 503 with Retry-After, and no form.
@@ -207,7 +207,7 @@ test('the admin suspends Kedai Kopi Senja with a reason: its owner sees why, its
 
   // Both changes are on the record, with the reasons typed.
   await page.goto(`/admin/audit?business=${demo.kopiTenantId}`);
-  await expect(page.getByRole('listitem').getByText('Menonaktifkan usaha').first()).toBeVisible();
+  await expect(page.getByRole('listitem').getByText('Menangguhkan usaha').first()).toBeVisible();
   await expect(page.getByRole('listitem').getByText('Mengaktifkan kembali usaha').first()).toBeVisible();
   await expect(page.getByRole('listitem').getByText('Uji e2e: laporan penipuan dari pelanggan').first()).toBeVisible();
 });

@@ -54,7 +54,7 @@ test('a NUL typed or pasted into a persona is refused with a message, and what w
   await name.fill(`Pak Budi ${Date.now().toString(36)}`);
   await notes.fill('Dari dokumen yang disalin');
   await page.getByRole('button', { name: 'Simpan', exact: true }).click();
-  await expect(page).toHaveURL(/\/personas\/[0-9a-f-]{36}$/);
+  await expect(page).toHaveURL(/\/personas\/[0-9a-f-]{36}\?created=1$/);
 });
 
 test('a big photo saved at once, while it is still being made smaller, is sent small', async ({ page }) => {
@@ -76,7 +76,7 @@ test('a big photo saved at once, while it is still being made smaller, is sent s
     return photo.size;
   });
   expect(sent).toBeGreaterThan(1024 * 1024);
-  await expect(page).toHaveURL(/\/personas\/[0-9a-f-]{36}$/);
+  await expect(page).toHaveURL(/\/personas\/[0-9a-f-]{36}\?created=1$/);
   const photo = page.locator('img[src^="/api/persona-photo/"]').first();
   await expect(photo).toBeVisible();
   const res = await page.request.get((await photo.getAttribute('src'))!);

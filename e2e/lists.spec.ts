@@ -57,7 +57,7 @@ test('the personas list pages by 24 and searches on the server, with and without
     await page.goto('/personas/new');
     await page.getByLabel(ui.personaName, { exact: true }).fill(name);
     await page.getByRole('button', { name: ui.save, exact: true }).click();
-    await expect(page).toHaveURL(/\/personas\/[0-9a-f-]{36}$/);
+    await expect(page).toHaveURL(/\/personas\/[0-9a-f-]{36}\?created=1$/);
   }
 
   // The first page: 24 cards, in name order, and a link to the next page; no background prefetch.

@@ -201,10 +201,10 @@ test('the testimonial page: the embed may be framed by the owner’s website, th
   expectedErrors.push(/^404 .*\/t\/tidak-ada-usaha-ini/);
   const missing = await page.goto('/t/tidak-ada-usaha-ini');
   expect(missing?.status()).toBe(404);
-  // No business, so no business language: this browser's (English).
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Testimonial page not found');
-  await page.getByRole('link', { name: 'Bahasa Indonesia' }).click();
+  // No business, so no business language: this browser's (Indonesian, the project's locale).
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Halaman testimoni tidak ditemukan');
+  await page.getByRole('link', { name: 'English' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Testimonial page not found');
 });
 
 test('the testimonial page in both languages: the business’s default before the browser’s, ?lang= before both; axe; a laptop', async ({ page, browser, baseURL }) => {

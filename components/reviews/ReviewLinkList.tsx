@@ -22,9 +22,9 @@ export async function ReviewLinkList({ links, timeZone, now }: { links: ReviewLi
           const state = !l.active ? 'inactive' : expired ? 'expired' : 'active';
           const rate = conversion(l.openedCount, l.submittedCount);
           return (
-            <li key={l.id} className="rounded-xl bg-white p-4 shadow-sm">
+            <li key={l.id} className="min-w-0 rounded-xl bg-white p-4 shadow-sm">
               <div className="flex items-start justify-between gap-2">
-                <h3 className="min-w-0 font-semibold break-words">
+                <h3 className="min-w-0 font-semibold wrap-anywhere">
                   <Link href={`/reviews/links/${l.id}`} className="text-brand-800 underline">
                     {l.title}
                   </Link>
@@ -35,9 +35,9 @@ export async function ReviewLinkList({ links, timeZone, now }: { links: ReviewLi
                   {t(`links.${state}`)}
                 </span>
               </div>
-              <p className="mt-1 text-sm break-words text-slate-700">{t('links.journey', { journey: l.journeyName })}</p>
-              <p className="text-sm break-words text-slate-700">{l.stageName ? t('links.stage', { stage: l.stageName }) : t('links.stage_removed')}</p>
-              {l.touchpoint ? <p className="text-sm break-words text-slate-700">{t('links.touchpoint', { touchpoint: l.touchpoint })}</p> : null}
+              <p className="mt-1 text-sm wrap-anywhere text-slate-700">{t('links.journey', { journey: l.journeyName })}</p>
+              <p className="text-sm wrap-anywhere text-slate-700">{l.stageName ? t('links.stage', { stage: l.stageName }) : t('links.stage_removed')}</p>
+              {l.touchpoint ? <p className="text-sm wrap-anywhere text-slate-700">{t('links.touchpoint', { touchpoint: l.touchpoint })}</p> : null}
               {l.expiresAt && !expired ? <p className="text-sm text-slate-700">{t('links.expires', { date: formatDate(l.expiresAt, locale, timeZone) })}</p> : null}
               <dl className="mt-3 grid grid-cols-3 gap-2 text-center">
                 <div className="rounded-lg bg-slate-50 p-2">

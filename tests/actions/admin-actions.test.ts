@@ -246,7 +246,7 @@ describe('suspending and reactivating a business (the console’s actions)', () 
     expect(suspended).toBeInstanceOf(Redirected);
     expect((suspended as Redirected).to).toBe(`/admin/businesses/${shop.id}`);
 
-    expect(await asOwner()).toBe(`${shop.name} sedang dinonaktifkan oleh admin Jejak, jadi untuk sementara tidak bisa dipakai. Isian Anda belum disimpan.`);
+    expect(await asOwner()).toBe(`${shop.name} sedang ditangguhkan oleh admin Jejak, jadi untuk sementara tidak bisa dipakai. Isian Anda belum disimpan.`);
 
     request.session = adminSession;
     expect(await call(reactivate, { tenantId: shop.id, reason: 'Pemilik sudah menjelaskan' })).toBeInstanceOf(Redirected);
