@@ -75,22 +75,25 @@ async function personaRow(db: TenantDb, id: string) {
   return p;
 }
 
+/** What a persona card shows (list and paged list): no photo bytes, only whether there is one. */
+const cardColumns = () => ({
+  id: personas.id,
+  name: personas.name,
+  avatarColor: personas.avatarColor,
+  hasPhoto: sql<boolean>`${personas.photoUrl} is not null`,
+  ageRange: personas.ageRange,
+  gender: personas.gender,
+  location: personas.location,
+  occupation: personas.occupation,
+  preferredChannels: personas.preferredChannels,
+  archivedAt: personas.archivedAt,
+  updatedAt: personas.updatedAt,
+});
+
 /** The business's personas for the list: active ones by name, then (if asked) archived ones. No photo bytes. */
 export async function listPersonas(db: TenantDb, opts: { includeArchived?: boolean } = {}) {
   return db.tx
-    .select({
-      id: personas.id,
-      name: personas.name,
-      avatarColor: personas.avatarColor,
-      hasPhoto: sql<boolean>`${personas.photoUrl} is not null`,
-      ageRange: personas.ageRange,
-      gender: personas.gender,
-      location: personas.location,
-      occupation: personas.occupation,
-      preferredChannels: personas.preferredChannels,
-      archivedAt: personas.archivedAt,
-      updatedAt: personas.updatedAt,
-    })
+    .select(cardColumns())
     .from(personas)
     .where(and(eq(personas.tenantId, db.tenantId), opts.includeArchived ? undefined : isNull(personas.archivedAt)))
     .orderBy(sql`${personas.archivedAt} is not null`, asc(sql`lower(${personas.name})`), asc(personas.createdAt));
@@ -173,17 +176,7 @@ export async function listPersonasPage(db: TenantDb, query: { q?: string; includ
     : undefined;
   const rows = await db.tx
     .select({
-      id: personas.id,
-      name: personas.name,
-      avatarColor: personas.avatarColor,
-      hasPhoto: sql<boolean>`${personas.photoUrl} is not null`,
-      ageRange: personas.ageRange,
-      gender: personas.gender,
-      location: personas.location,
-      occupation: personas.occupation,
-      preferredChannels: personas.preferredChannels,
-      archivedAt: personas.archivedAt,
-      updatedAt: personas.updatedAt,
+      ...cardColumns(),
       nameKey: sql<string>`${nameKey}`,
       createdKey: sql<string>`to_char(${personas.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
     })
