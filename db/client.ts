@@ -167,7 +167,9 @@ async function openPostgres(url: string, migrationUrl: string | undefined, roleC
   const { drizzle } = await import('drizzle-orm/postgres-js');
   const { migrate } = await import('drizzle-orm/postgres-js/migrator');
   // Migrate on one connection under an advisory lock, so several app instances starting at once
-  // apply each migration exactly once.
+  // apply each migration exactly once. The lock is session-level, so this connection must reach
+  // PostgreSQL directly, never through a transaction pooler (lib/core/env.ts requires
+  // MIGRATION_DATABASE_URL with DATABASE_POOLER=transaction).
   const migrator = postgres(migrationUrl ?? url, { max: 1, onnotice: () => {}, connect_timeout: env.DB_CONNECT_TIMEOUT_S });
   try {
     await migrator`select pg_advisory_lock(727274)`;
@@ -181,6 +183,11 @@ async function openPostgres(url: string, migrationUrl: string | undefined, roleC
     max: env.DB_POOL_MAX,
     connect_timeout: env.DB_CONNECT_TIMEOUT_S,
     idle_timeout: env.DB_IDLE_TIMEOUT_S,
+    // Behind a transaction-mode pooler (DATABASE_POOLER=transaction, docs/scaling.md) a statement
+    // prepared on one server connection is unknown on the next: send every query unnamed. The rest
+    // of the request path keeps no session state (tenant and role are SET LOCAL per transaction;
+    // tests/unit/pooling-safe.test.ts watches for the rest).
+    prepare: env.DATABASE_POOLER !== 'transaction',
     onnotice: () => {},
   });
   const db = instrument(drizzle(client, { schema, ...statementLogging(capturing()) }) as unknown as Database);

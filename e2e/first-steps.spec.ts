@@ -98,7 +98,12 @@ test('a new laundry owner is led from persona to journey, and sees and edits the
   const journeyId = new RegExp(`/journeys/(${uuid})`).exec(page.url())![1]!;
 
   // The template's note on the WhatsApp touchpoint of its second stage (Pertimbangan) is there to see and edit…
-  const note = page.getByRole('textbox', { name: 'Catatan saluran 1 (opsional)', exact: true }).nth(1);
+  const second = page.getByRole('group', { name: /^Tahap 2 dari \d+/ });
+  const touchpoint = second.getByRole('button', { name: 'WhatsApp: Tanya harga dan jemput', exact: true });
+  await expect(touchpoint).toBeVisible();
+  await expectNoSidewaysScroll(page);
+  await touchpoint.click();
+  const note = second.getByRole('textbox', { name: 'Catatan saluran 1 (opsional)', exact: true });
   await expect(note).toHaveValue('Tanya harga dan jemput');
   await expectNoSidewaysScroll(page);
   await expectControlsFit(page);
@@ -106,6 +111,13 @@ test('a new laundry owner is led from persona to journey, and sees and edits the
   await page.screenshot({ path: testInfo.outputPath('map-touchpoint-note-390.png') });
   // …and what is edited there is what prints.
   await note.fill('Tanya harga dan jadwal jemput');
+  await page.keyboard.press('Enter');
+  await expect(second.getByRole('button', { name: 'WhatsApp: Tanya harga dan jadwal jemput', exact: true })).toBeFocused();
+  // The metric field (the template fills it in), opened in place, fits the phone too.
+  await second.locator('button[id$="-metric"]').click();
+  await expect(second.getByRole('textbox', { name: 'Metrik', exact: true })).toBeFocused();
+  await expectControlsFit(page);
+  await page.keyboard.press('Escape');
   await page.getByRole('button', { name: 'Simpan peta', exact: true }).click();
   await expect(page.getByText('Peta tersimpan.')).toBeVisible();
   await page.goto(`/journeys/${journeyId}/print`);
@@ -150,7 +162,11 @@ test('owners are told a persona was created, a journey imported, and a map saved
   await page.getByRole('button', { name: 'Buat perjalanan', exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`/journeys/${uuid}$`));
   const journeyId = new RegExp(`/journeys/(${uuid})`).exec(page.url())![1]!;
-  await page.getByRole('textbox', { name: /^Metrik/ }).first().fill('Pesanan per minggu');
+  const first = page.getByRole('group', { name: /^Tahap 1 dari \d+/ });
+  await first.getByRole('button', { name: 'Isi metrik', exact: true }).click();
+  await first.getByRole('textbox', { name: 'Metrik', exact: true }).fill('Pesanan per minggu');
+  await page.keyboard.press('Enter');
+  await expect(first.getByRole('button', { name: 'Pesanan per minggu', exact: true })).toBeVisible();
   await page.getByRole('button', { name: 'Simpan peta', exact: true }).click();
   await expect(page.getByText('Peta tersimpan.')).toBeVisible();
   // One "saved", not "Peta tersimpan." and "Semua perubahan sudah tersimpan." together.

@@ -20,8 +20,9 @@ const mapPath = `/journeys/${demo.bengkelJourneyId}`;
 const sharePath = `/share/${demo.bengkelTenantId}/DemoBengkelMajuJaya-PetaServis01`;
 const linkPage = `/reviews/links/${demo.bengkelReviewLinkId}`;
 
-/** The map editor's stage cards, in map order. */
-const stageCards = (page: Page, label: string) => page.getByRole('list', { name: label, exact: true }).locator(':scope > li');
+/** The map grid's stage columns, in map order (each a group named by its heading, "Tahap 3 dari 5 …"). */
+const stageCards = (page: Page, label: RegExp) => page.getByRole('group', { name: label });
+const idStages = /^Tahap \d+ dari \d+/;
 
 /** Nothing wider than the 390 px screen: no sideways scrolling. */
 async function expectNoSidewaysScroll(page: Page) {
@@ -47,7 +48,7 @@ test('the Bengkel map shows each stage’s reviews, equal to its filtered inbox,
   test.setTimeout(120_000);
   await signIn(page, demo.bengkelOwner);
   await page.goto(mapPath);
-  const cards = stageCards(page, 'Tahap perjalanan');
+  const cards = stageCards(page, idStages);
   await expect(cards).toHaveCount(5);
   const purchaseIndex = (await cards.locator('h3').allTextContents()).findIndex((text) => /Pembelian$/.test(text.trim()));
   expect(purchaseIndex).toBeGreaterThanOrEqual(0);
@@ -100,14 +101,14 @@ test('the Bengkel map shows each stage’s reviews, equal to its filtered inbox,
 
   // The inbox of the same stage.
   await page.goto(mapPath);
-  await stageCards(page, 'Tahap perjalanan').nth(purchaseIndex).getByRole('link', { name: 'Baca ulasan tahap ini', exact: true }).click();
+  await stageCards(page, idStages).nth(purchaseIndex).getByRole('link', { name: 'Baca ulasan tahap ini', exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`/reviews\\?journey=${demo.bengkelJourneyId}&stage=${stageId}#inbox$`));
   await expect(page.getByLabel('Tahap', { exact: true })).toHaveValue(stageId);
   await expect(page.getByLabel('Perjalanan', { exact: true })).toHaveValue(demo.bengkelJourneyId);
   await expectNoSidewaysScroll(page);
 
   await page.goto(mapPath);
-  await stageCards(page, 'Tahap perjalanan').nth(quietIndex).getByRole('link', { name: 'Buat tautan ulasan untuk tahap ini' }).click();
+  await stageCards(page, idStages).nth(quietIndex).getByRole('link', { name: 'Buat tautan ulasan untuk tahap ini' }).click();
   await expect(page).toHaveURL(askHref);
   await expect(page.getByLabel('Tahap', { exact: true })).toHaveValue(new URL(askHref, 'http://x').searchParams.get('stage')!);
 
@@ -130,7 +131,7 @@ test('the map in English: counts and stars per stage, "No reviews yet" with a wa
   const page = await context.newPage();
   await signIn(page, demo.bengkelOwner, undefined, 'en');
   await page.goto(mapPath);
-  const cards = stageCards(page, 'Journey stages');
+  const cards = stageCards(page, /^Stage \d+ of \d+/);
   await expect(cards).toHaveCount(5);
   // The third stage is the purchase stage (the seed names it in Indonesian).
   await expect(cards.nth(2).getByRole('link', { name: /^[\d.]+ reviews, average stars \d,\d: open this stage's dashboard$/ })).toBeVisible();

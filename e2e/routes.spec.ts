@@ -55,6 +55,10 @@ const registry: Record<string, RouteRule> = {
   '/journeys/[id]/share': { access: 'member', sample: `/journeys/${demo.bengkelJourneyId}/share` },
   '/journeys/[id]/print': { access: 'member', sample: `/journeys/${demo.bengkelJourneyId}/print` },
   '/share/[tenantId]/[token]': { access: 'public', sample: `/share/${demo.bengkelTenantId}/${bogusToken}` },
+  // A one-time password-reset link a platform admin issued, and where it lands after. Addressed by
+  // its secret token alone (no ids: no cross-tenant try; e2e/admin.usage-limits.spec.ts covers it).
+  '/reset/[token]': { access: 'public', slug: true, sample: `/reset/${bogusToken}` },
+  '/reset/done': { access: 'public' },
   '/api/journeys/[id]/export': { access: 'member', kind: 'api', sample: `/api/journeys/${demo.bengkelJourneyId}/export` },
   '/api/journeys/[id]/stages.csv': { access: 'member', kind: 'api', sample: `/api/journeys/${demo.bengkelJourneyId}/stages.csv` },
   '/api/journeys/[id]/trend.csv': { access: 'member', kind: 'api', sample: `/api/journeys/${demo.bengkelJourneyId}/trend.csv` },
@@ -74,11 +78,15 @@ const registry: Record<string, RouteRule> = {
   '/api/health': { access: 'public', kind: 'api' },
   '/api/health/live': { access: 'public', kind: 'api' },
   '/api/health/ready': { access: 'public', kind: 'api' },
+  // Benchmarks only (BENCH_ROUTES=1, never set by e2e): 404 otherwise.
+  '/api/bench/empty': { access: 'public', kind: 'api' },
   '/api/auth/[...nextauth]': { access: 'public', kind: 'api' },
   '/admin': { access: 'admin' },
   '/admin/businesses': { access: 'admin' },
   '/admin/businesses/[id]': { access: 'admin', sample: `/admin/businesses/${demo.bengkelTenantId}` },
   '/admin/audit': { access: 'admin' },
+  // A route handler (POST: the business's data as a zip); opened in the address bar, the business's page.
+  '/admin/businesses/[id]/export.zip': { access: 'admin', kind: 'api', sample: `/admin/businesses/${demo.bengkelTenantId}/export.zip` },
   '/admin/enrol': { access: 'admin-step' },
   '/admin/verify': { access: 'admin-step' },
 };
@@ -161,7 +169,8 @@ test('every admin route answers 404 to visitors, owners and staff, as if /admin 
     for (const [route, rule] of adminPages) {
       const res = await page.goto(rule.sample ?? route);
       expect(res?.status(), `${route} as ${who ?? 'a visitor'}`).toBe(404);
-      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Halaman tidak ditemukan');
+      // A route handler answers a bare 404, not the page.
+      if (rule.kind !== 'api') await expect(page.getByRole('heading', { level: 1 })).toHaveText('Halaman tidak ditemukan');
       await expect(page.getByText('Jejak admin')).toHaveCount(0);
     }
     await context.close();

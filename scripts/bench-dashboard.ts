@@ -10,7 +10,8 @@
  * --sizes=10000,100000,1000000, --runs=30, --fast-load (load without the per-row rollup triggers and
  * rebuild the rollups once after each load, with jejak_rebuild_review_rollups), --batch=50000 (reviews per
  * loading transaction; the rollups are vacuumed after each, standing in for autovacuum), --keep (leave the
- * database and its login role in place to look into; they are printed).
+ * database and its login role in place to look into; they are printed), --json=<file> (every figure
+ * written there too; `npm run bench` reads it).
  *
  * What it does: creates a throwaway database on the server (the URL's role must be allowed to), migrates
  * it with the app's own migration step, which also creates the app's login role (a member of jejak_app
@@ -43,6 +44,8 @@ const distDir = option('dist') ?? process.env.NEXT_DIST_DIR ?? '.next';
 const port = Number(option('port') ?? 3250);
 const keep = flag('keep');
 const batch = Math.max(1000, Number(option('batch') ?? 50_000));
+/** --json=<file>: also write every figure there (scripts/bench/dashboard.ts reads it for `npm run bench`). */
+const jsonOut = option('json');
 
 const dbName = `jejak_bench_dash_${Date.now().toString(36)}`;
 const loginRole = { user: `${dbName}_web`, password: `bench-${randomUUID()}` };
@@ -296,6 +299,8 @@ async function main() {
     console.log(`Loading in transactions of ${batch.toLocaleString('en')} reviews with ${fastLoad ? 'the rollup triggers disabled, then jejak_rebuild_review_rollups(tenant) once per load (--fast-load)' : 'the per-row rollup triggers on (as the app writes), VACUUM of review_stage_days after each (as autovacuum would)'}.\n`);
 
     const all: Record<number, Record<string, Result>> = {};
+    const loadSeconds: Record<number, number> = {};
+    const rollupsEqual: Record<number, boolean> = {};
     let loaded = 0;
     for (const size of sizes) {
       const t0 = performance.now();
@@ -312,6 +317,7 @@ async function main() {
         await owner.unsafe(`select jejak_rebuild_review_rollups('${tenantId}')`);
       }
       const loadS = (performance.now() - t0) / 1000;
+      loadSeconds[size] = loadS;
       // Measured once as loaded, then after VACUUM (ANALYZE) of both tables for the table below.
       const rollupSize = async () =>
         (await owner!.unsafe<{ size: string }[]>(`select pg_size_pretty(pg_total_relation_size('review_stage_days')) as size`))[0]!.size;
@@ -351,6 +357,7 @@ async function main() {
         `review_stage_days after the load: ${sizeLoaded}, ${measures[0]!.label} ${'skipped' in beforeVacuum ? '—' : `${fmtMs(beforeVacuum.median)} ms median, ${fmtMs(beforeVacuum.p95)} ms p95`}; ` +
           `VACUUM (ANALYZE) of reviews and review_stage_days took ${vacuumS.toFixed(1)} s; review_stage_days after it: ${sizeVacuumed}. After the vacuum:\n`,
       );
+      rollupsEqual[size] = check!.differ === '0';
       const results: Record<string, Result> = {};
       console.log('| measure | median ms | p95 ms |');
       console.log('| --- | ---: | ---: |');
@@ -384,6 +391,10 @@ async function main() {
         );
       }
       console.log(`\nTarget (reported, not asserted): the dashboard's p95 under 100 ms at ${fmtN(hi)} and a ratio ${fmtN(hi)}/${fmtN(lo)} under 1.5; the baseline shows what the rollups save.`);
+    }
+    if (jsonOut) {
+      const fs = await import('node:fs');
+      fs.writeFileSync(jsonOut, JSON.stringify({ version, sizes, runs, load_seconds: loadSeconds, rollups_equal_recount: rollupsEqual, measures: all }, null, 2));
     }
   } finally {
     await cleanup();

@@ -1,6 +1,8 @@
 /**
  * `npm test`: every check, in order — lint, types, unit + integration (PGlite, and real PostgreSQL
- * when reachable; mandatory under CI=true), then Playwright in headless Chromium. Stops at the
+ * when reachable; mandatory under CI=true), then Playwright in headless Chromium, then the scale-out
+ * test (two servers behind nginx and PgBouncer; mandatory under CI=true, else skipped with one line
+ * when its tools are missing). Stops at the
  * first failing step and ends with one line: "tests: N passed, N failed".
  */
 import { spawnSync } from 'node:child_process';
@@ -15,6 +17,8 @@ const steps = [
   ['unit + integration', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest.json']],
   ['browser', 'node', ['scripts/ensure-chromium.mjs']],
   ['e2e', 'npx', ['playwright', 'test']],
+  // Two production servers behind nginx through PgBouncer, on the build e2e just made (tests/scale/run.mjs).
+  ['scale-out', 'node', ['tests/scale/run.mjs']],
 ];
 
 let passed = 0;
@@ -37,9 +41,9 @@ for (const [name, cmd, args] of steps) {
   const r = spawnSync(cmd, args, { stdio: 'inherit' });
   console.log(`◀ ${name}: ${r.status === 0 ? 'ok' : 'FAILED'} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   if (name === 'unit + integration') count();
-  if (name === 'e2e') {
+  if (name === 'e2e' || name === 'scale-out') {
     try {
-      const e = JSON.parse(fs.readFileSync('test-results/e2e-report.json', 'utf8'));
+      const e = JSON.parse(fs.readFileSync(`test-results/${name === 'e2e' ? 'e2e' : 'scale'}-report.json`, 'utf8'));
       passed += e.stats.expected + (e.stats.flaky ?? 0);
       failed += e.stats.unexpected;
     } catch {

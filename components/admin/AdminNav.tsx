@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { getT } from '@/lib/i18n/server';
 
 const links = [
+  { href: '/admin', key: 'nav.overview' },
   { href: '/admin/businesses', key: 'nav.businesses' },
   { href: '/admin/audit', key: 'nav.audit' },
 ] as const;

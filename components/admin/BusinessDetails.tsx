@@ -1,10 +1,11 @@
+import type { ReactNode } from 'react';
 import Link from 'next/link';
 import type { BusinessDetail } from '@/lib/admin/businesses';
 import { formatDate, formatDateTime, formatNumber, zoneAbbreviation } from '@/lib/i18n/format';
 import { getT } from '@/lib/i18n/server';
 
-/** One business as the console shows it: details, members, counts; a place kept for plan and notes. */
-export async function BusinessDetails({ business }: { business: BusinessDetail }) {
+/** One business as the console shows it: details, members, counts; `plan`: the plan, limits and notes (lib/admin/limits.ts). */
+export async function BusinessDetails({ business, plan }: { business: BusinessDetail; plan?: ReactNode }) {
   const { t, locale } = await getT('admin');
   const { t: tc } = await getT('common');
   const counts = [
@@ -86,12 +87,14 @@ export async function BusinessDetails({ business }: { business: BusinessDetail }
         <p className="mt-3 text-sm text-slate-600">{t('business.counts_note')}</p>
       </section>
 
-      <section aria-labelledby="plan-heading" className="rounded-xl border border-dashed border-slate-300 bg-white p-5">
-        <h2 id="plan-heading" className="text-lg font-semibold">
-          {t('business.plan')}
-        </h2>
-        <p className="mt-1 text-slate-700">{t('business.plan_later')}</p>
-      </section>
+      {plan ?? (
+        <section aria-labelledby="plan-heading" className="rounded-xl border border-dashed border-slate-300 bg-white p-5">
+          <h2 id="plan-heading" className="text-lg font-semibold">
+            {t('business.plan')}
+          </h2>
+          <p className="mt-1 text-slate-700">{t('business.plan_later')}</p>
+        </section>
+      )}
 
       <p>
         <Link href={`/admin/audit?business=${business.id}`} prefetch={false} className="font-medium text-brand-800 underline">

@@ -1,8 +1,8 @@
 'use client';
 
-import { signOut } from 'next-auth/react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { signOutTo } from '@/lib/auth/browser';
 
 export function SignOutButton() {
   const { t } = useTranslation('auth');
@@ -13,7 +13,7 @@ export function SignOutButton() {
       disabled={pending}
       onClick={() => {
         setPending(true);
-        void signOut({ callbackUrl: '/sign-in' });
+        void signOutTo('/sign-in');
       }}
       className="rounded px-2 py-1 text-slate-800 hover:bg-slate-100 disabled:opacity-60"
     >

@@ -8,7 +8,8 @@ import { FormMessage } from '@/components/ui/FormMessage';
 import { SubmissionId } from '@/components/ui/SubmissionId';
 import { SubmitButton } from '@/components/ui/SubmitButton';
 import { idleState, type ActionState, type FormAction } from '@/lib/core/action-state';
-import { IMPORT_MAX_BYTES, type ImportAnswer } from '@/lib/journeys/exchange';
+import type { ImportAnswer } from '@/lib/journeys/exchange';
+import { IMPORT_MAX_BYTES } from '@/lib/journeys/limits';
 
 /** A file or pasted JSON; what is wrong with it is listed item by item, with where it is. */
 export function ImportForm({ action, submission }: { action: FormAction<ImportAnswer>; submission: string }) {

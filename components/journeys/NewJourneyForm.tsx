@@ -8,7 +8,7 @@ import { FormMessage } from '@/components/ui/FormMessage';
 import { SubmissionId } from '@/components/ui/SubmissionId';
 import { SubmitButton } from '@/components/ui/SubmitButton';
 import { idleState, type ActionState, type FormAction } from '@/lib/core/action-state';
-import { LIMITS } from '@/lib/journeys/model';
+import { LIMITS } from '@/lib/journeys/limits';
 
 export interface NewJourneyChoices {
   /** Template keys, the recommended one first, each with its number of stages. */

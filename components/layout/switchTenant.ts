@@ -1,4 +1,4 @@
-import { getCsrfToken } from 'next-auth/react';
+import { authCsrfToken } from '@/lib/auth/browser';
 
 /**
  * Makes another of the user's businesses the active one. It is what useSession().update() sends:
@@ -8,7 +8,7 @@ import { getCsrfToken } from 'next-auth/react';
  */
 export async function switchTenant(tenantId: string): Promise<boolean> {
   try {
-    const csrfToken = await getCsrfToken();
+    const csrfToken = await authCsrfToken();
     if (!csrfToken) return false;
     const res = await fetch('/api/auth/session', {
       method: 'POST',

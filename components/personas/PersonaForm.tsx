@@ -8,7 +8,7 @@ import { SubmissionId } from '@/components/ui/SubmissionId';
 import { SubmitButton } from '@/components/ui/SubmitButton';
 import { useImageInput } from '@/components/ui/useImageInput';
 import { idleState, type FormAction } from '@/lib/core/action-state';
-import { channels } from '@/lib/journeys/model';
+import { channels } from '@/lib/shared/journeys';
 import {
   avatarColors,
   blankPersonaTexts,

@@ -8,7 +8,7 @@ import { SubmissionId } from '@/components/ui/SubmissionId';
 import { SubmitButton } from '@/components/ui/SubmitButton';
 import { idleState, type ActionState, type FormAction } from '@/lib/core/action-state';
 import { incentivePhrases } from '@/lib/reviews/incentive';
-import { REVIEW_LIMITS } from '@/lib/reviews/model';
+import { REVIEW_LIMITS } from '@/lib/reviews/limits';
 
 /** A journey the link may point at, with its stages in map order and each stage's touchpoint labels. */
 export interface LinkJourneyOption {

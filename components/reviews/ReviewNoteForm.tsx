@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { FormMessage } from '@/components/ui/FormMessage';
 import { SubmitButton } from '@/components/ui/SubmitButton';
 import { idleState, type FormAction } from '@/lib/core/action-state';
-import { REVIEW_LIMITS } from '@/lib/reviews/model';
+import { REVIEW_LIMITS } from '@/lib/reviews/limits';
 
 /** The team's private note on a review (never shown to the customer). */
 export function ReviewNoteForm({ action, reviewId, note }: { action: FormAction; reviewId: string; note: string }) {

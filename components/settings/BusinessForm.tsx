@@ -8,7 +8,7 @@ import { SubmissionId } from '@/components/ui/SubmissionId';
 import { SubmitButton } from '@/components/ui/SubmitButton';
 import { useImageInput } from '@/components/ui/useImageInput';
 import { idleState, type FormAction } from '@/lib/core/action-state';
-import { IMAGE_MAX_BYTES, imageTypes } from '@/lib/images/images';
+import { IMAGE_MAX_BYTES, imageTypes } from '@/lib/images/limits';
 
 interface Current {
   name: string;

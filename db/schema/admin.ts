@@ -4,9 +4,10 @@
  * them; only `jejak_admin`, the role of the admin door (lib/admin/door.ts), reaches them, and the
  * audit log is append-only for everyone, its owner included (migration 0013).
  */
-import { bigint, index, inet, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { users } from './accounts';
-import { createdAt } from './policies';
+import { sql } from 'drizzle-orm';
+import { bigint, check, index, inet, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { tenants, users } from './accounts';
+import { createdAt, tenantIsolation } from './policies';
 
 /**
  * A platform admin's TOTP secret (RFC 6238, base32). A row without `enrolled_at` is an enrolment
@@ -63,5 +64,38 @@ export const platformAudit = pgTable(
   ],
 );
 
+/**
+ * A business's plan and limits, set by a platform admin (lib/admin/limits.ts, through the door) and
+ * enforced by the app: a business without a row, or a null limit, is unlimited. A tenant table
+ * (its business's row only, forced row-level security), but the app role may only READ the plan and
+ * the limits, never write them, and cannot read the admin's notes at all: only jejak_admin writes
+ * here (migration 0016). Goes with its business (cascade).
+ */
+export const businessPlans = pgTable(
+  'business_plans',
+  {
+    tenantId: uuid('tenant_id')
+      .primaryKey()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    /** The plan's name as the admin writes it (e.g. "Gratis", "Pro"); null: the default plan. */
+    plan: text('plan'),
+    /** How many review links the business may have (archived ones included); null: no limit. */
+    maxReviewLinks: integer('max_review_links'),
+    /** How many reviews the business may receive per calendar month in its own time zone; null: no limit. */
+    maxReviewsPerMonth: integer('max_reviews_per_month'),
+    /** The admins' own notes about the business: jejak_admin only, never the app. */
+    notes: text('notes'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    /** The admin who last changed the row (no foreign key: the record outlives the account). */
+    updatedBy: uuid('updated_by'),
+  },
+  (t) => [
+    check('business_plans_max_review_links_range', sql`${t.maxReviewLinks} between 0 and 1000000`),
+    check('business_plans_max_reviews_range', sql`${t.maxReviewsPerMonth} between 0 and 10000000`),
+    tenantIsolation(t.tenantId),
+  ],
+);
+
+export type BusinessPlan = typeof businessPlans.$inferSelect;
 export type AdminTotp = typeof adminTotp.$inferSelect;
 export type PlatformAuditEntry = typeof platformAudit.$inferSelect;

@@ -50,11 +50,16 @@ export const adminActions = [
   'factor.failed',
   'business.suspended',
   'business.reactivated',
+  'overview.viewed',
+  'business.exported',
+  'business.deleted',
+  'business.limits_changed',
+  'business.reset_link_issued',
 ] as const;
 export type AdminAction = (typeof adminActions)[number];
 
 /** The actions that change a business: each takes the reason the admin typed (`TypedReason`), not a fixed one. */
-export const changeActions = ['business.suspended', 'business.reactivated'] as const satisfies readonly AdminAction[];
+export const changeActions = ['business.suspended', 'business.reactivated', 'business.exported', 'business.deleted', 'business.limits_changed', 'business.reset_link_issued'] as const satisfies readonly AdminAction[];
 export type ChangeAction = (typeof changeActions)[number];
 
 /** What an admin types as the reason for an action that changes a business: 5–500 characters, kept as typed (trimmed). */

@@ -28,6 +28,16 @@ const schema = z
     /** Seconds an unused pooled connection stays open. */
     DB_IDLE_TIMEOUT_S: z.coerce.number().int().min(1).max(3600).default(60),
     /**
+     * What stands between the app and PostgreSQL on DATABASE_URL: `none`, or `transaction` for a
+     * pooler in transaction mode (PgBouncer `pool_mode = transaction`), where consecutive
+     * transactions of one client connection may run on different server connections. Then no
+     * prepared statements (postgres.js `prepare: false`: PgBouncer 1.18 cannot carry them across
+     * server connections), and MIGRATION_DATABASE_URL is required and must reach PostgreSQL
+     * directly: migrations hold a session advisory lock, and the admin door uses that URL too.
+     * See docs/scaling.md.
+     */
+    DATABASE_POOLER: z.enum(['none', 'transaction']).default('none'),
+    /**
      * Which X-Forwarded-For entries to believe: the number of reverse proxies in front of the app
      * (0 = none: the socket's address is the client). See lib/core/request.ts and the README.
      */
@@ -45,8 +55,22 @@ const schema = z
      * for the check that request-path queries name tenant_id. Set by vitest.config.ts.
      */
     DB_STATEMENT_CAPTURE: z.enum(['0', '1']).default('0'),
+    /** Benchmarks only: `1` opens the bench's empty route handler (app/api/bench/empty); otherwise it answers 404. */
+    BENCH_ROUTES: z.enum(['0', '1']).default('0'),
+    /**
+     * Sign-ups an address may try per hour (lib/rate-limit/limits.ts). 10 leaves room for a shop helping
+     * its neighbours; raise it where many owners sign up from one address (an event, a shared network).
+     */
+    SIGN_UPS_PER_ADDRESS_HOUR: z.coerce.number().int().min(1).max(10_000).default(10),
   })
   .superRefine((v, ctx) => {
+    if (v.DATABASE_POOLER === 'transaction' && v.DATABASE_URL && !v.MIGRATION_DATABASE_URL) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MIGRATION_DATABASE_URL'],
+        message: 'is required with DATABASE_POOLER=transaction: a direct PostgreSQL URL for migrations (a session advisory lock) and the admin door',
+      });
+    }
     if (v.NODE_ENV !== 'production' || process.env.NEXT_PHASE === 'phase-production-build') return;
     if (!v.NEXTAUTH_SECRET) ctx.addIssue({ code: 'custom', path: ['NEXTAUTH_SECRET'], message: 'is required in production' });
     if (!v.NEXTAUTH_URL) ctx.addIssue({ code: 'custom', path: ['NEXTAUTH_URL'], message: 'is required in production (the public https:// address)' });
@@ -75,6 +99,7 @@ export function parseEnv(source: Record<string, string | undefined>) {
     DB_POOL_MAX: source.DB_POOL_MAX || undefined,
     DB_CONNECT_TIMEOUT_S: source.DB_CONNECT_TIMEOUT_S || undefined,
     DB_IDLE_TIMEOUT_S: source.DB_IDLE_TIMEOUT_S || undefined,
+    DATABASE_POOLER: source.DATABASE_POOLER || undefined,
     TRUSTED_PROXIES: source.TRUSTED_PROXIES || undefined,
     MAX_CONCURRENT_REQUESTS: source.MAX_CONCURRENT_REQUESTS || undefined,
     MAX_QUEUED_REQUESTS: source.MAX_QUEUED_REQUESTS || undefined,
@@ -83,6 +108,8 @@ export function parseEnv(source: Record<string, string | undefined>) {
     NEXTAUTH_URL: source.NEXTAUTH_URL || undefined,
     PGLITE_DIR: source.PGLITE_DIR || undefined,
     DB_STATEMENT_CAPTURE: source.DB_STATEMENT_CAPTURE || undefined,
+    BENCH_ROUTES: source.BENCH_ROUTES || undefined,
+    SIGN_UPS_PER_ADDRESS_HOUR: source.SIGN_UPS_PER_ADDRESS_HOUR || undefined,
   });
 }
 

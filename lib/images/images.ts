@@ -5,11 +5,10 @@
  * PNG, JPEG and WebP images are stored (never SVG, which can carry script).
  */
 import { AppError } from '../core/errors';
+import { IMAGE_MAX_BYTES, type ImageType } from './limits';
 
-/** The most an image may weigh, logo or photo. */
-export const IMAGE_MAX_BYTES = 200 * 1024;
-export const imageTypes = ['image/png', 'image/jpeg', 'image/webp'] as const;
-export type ImageType = (typeof imageTypes)[number];
+// The limits are plain values in ./limits (client components import them from there).
+export { IMAGE_MAX_BYTES, imageTypes, type ImageType } from './limits';
 
 function startsWith(bytes: Uint8Array, sig: number[], at = 0): boolean {
   return sig.every((b, i) => bytes[at + i] === b);

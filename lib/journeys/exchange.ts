@@ -8,8 +8,8 @@ import { parseJourneyDoc, type ImportProblem, type JourneyDoc } from './model';
 /** What an import answers: the new journey, or (with the error) each problem of the file, translated, with where it is. */
 export type ImportAnswer = { id: string } | { problems: string[] };
 
-/** Real maps are a few kilobytes; this keeps an upload well inside the 1 MB server-action body limit. */
-export const IMPORT_MAX_BYTES = 512 * 1024;
+// The upload's size limit is a plain number in ./limits (the import form imports it from there).
+export { IMPORT_MAX_BYTES } from './limits';
 
 /** "Servis Mobil: Pak Budi" → "servis-mobil-pak-budi.jejak.json": safe on every phone and OS. */
 export function exportFileName(journeyName: string): string {

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { personaTextFieldNames, personaTextFields, type PersonaTextField } from '../personas/fields';
 import { channels } from '../shared/journeys';
+import { LIMITS } from './limits';
 
 export const stageModels = {
   five_stage: ['awareness', 'consideration', 'purchase', 'retention', 'advocacy'],
@@ -31,7 +32,8 @@ export type Lane = (typeof lanes)[number];
 export const textLanes = ['actions', 'questions', 'painPoints', 'opportunities', 'content'] as const;
 export type TextLane = (typeof textLanes)[number];
 
-export const LIMITS = { stages: 12, itemsPerLane: 30, text: 500, name: 120 } as const;
+// The size limits are plain numbers in lib/journeys/limits.ts (client code imports them from there).
+export { LIMITS };
 
 const item = z.string().trim().min(1, 'validation.required').max(LIMITS.text, 'validation.too_long');
 const touchpoint = z.object({

@@ -3,7 +3,7 @@
  * fields with their limits, avatar colours, gender choices and the photo limit. The database
  * functions and the input schema are in lib/personas/queries.ts.
  */
-import { IMAGE_MAX_BYTES, imageTypes } from '../images/images';
+import { IMAGE_MAX_BYTES, imageTypes } from '../images/limits';
 
 /** A persona's name, at most this long (the journey map's name limit). */
 export const PERSONA_NAME_MAX = 120;

@@ -2,6 +2,7 @@
  * Every limit of the app in one table: what is counted, how many, over what window. The counts
  * live in the database (limiter.ts), so each holds across restarts and app instances.
  */
+import { env } from '../core/env';
 import type { Limit } from './limiter';
 
 export const limits = {
@@ -11,8 +12,8 @@ export const limits = {
   signInPerAddress: { bucket: 'sign_in_fail_ip', max: 30, windowMs: 15 * 60 * 1000, perAddress: true },
   /** Wrong current passwords per account when changing the password (a stolen session gets no free guesses). */
   passwordChange: { bucket: 'password_change_fail', max: 5, windowMs: 15 * 60 * 1000 },
-  /** Sign-up attempts per address, refused ones too: room for a shop helping its neighbours, not for a bot. */
-  signUpPerAddress: { bucket: 'sign_up_ip', max: 10, windowMs: 60 * 60 * 1000, perAddress: true },
+  /** Sign-up attempts per address, refused ones too: room for a shop helping its neighbours, not for a bot (SIGN_UPS_PER_ADDRESS_HOUR, default 10). */
+  signUpPerAddress: { bucket: 'sign_up_ip', max: env.SIGN_UPS_PER_ADDRESS_HOUR, windowMs: 60 * 60 * 1000, perAddress: true },
   /**
    * Wrong secret links (share, invite) per address. Guessing a 192-bit token is hopeless, but every
    * try costs a lookup: past the limit an address gets "no such link" without the data being read.
@@ -33,4 +34,9 @@ export const limits = {
    * one succeeds.
    */
   adminFactor: { bucket: 'admin_factor', max: 5, windowMs: 15 * 60 * 1000 },
+  /**
+   * New passwords set through one-time reset links (/reset/<token>) per address, tried or not: a
+   * person needs one or two; each try costs an argon2 hash. Wrong tokens also count as link guesses.
+   */
+  passwordResetPerAddress: { bucket: 'password_reset_ip', max: 10, windowMs: 15 * 60 * 1000, perAddress: true },
 } as const satisfies Record<string, Limit>;

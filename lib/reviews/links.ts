@@ -14,6 +14,7 @@ import { NotFoundError } from '../core/errors';
 import { assertUuids } from '../core/ids';
 import type { TenantDb } from '../core/tenancy';
 import { endOfDayIn, type ReviewLinkInput } from './model';
+import { assertReviewLinkAllowed } from './plan-limits';
 import { hashSlug, newReviewSlug, normalizeSlug } from './slug';
 
 /** The journey and the stage must both be this business's, and the stage that journey's. */
@@ -57,6 +58,8 @@ async function linkColumns(db: TenantDb, input: ReviewLinkInput) {
  */
 export async function createReviewLink(db: TenantDb, input: ReviewLinkInput, opts: { slug?: string } = {}): Promise<{ id: string; slug: string }> {
   await checkJourneyStage(db, input.journeyId, input.stageId);
+  // The plan's limit on review links (lib/reviews/plan-limits.ts), under its lock until this transaction ends.
+  await assertReviewLinkAllowed(db);
   const columns = await linkColumns(db, input);
   const id = randomUUID();
   let slug: string | null = null;

@@ -8,16 +8,10 @@ import { z } from 'zod';
 import { isSafeText } from '../core/bad-bytes';
 import { normalizeIndonesianMobile } from '../links/whatsapp';
 import { defaultTimeZone, timeZones, type TimeZone } from '../shared/time-zones';
+import { REVIEW_LIMITS } from './limits';
 
-export const REVIEW_LIMITS = {
-  touchpoint: 80,
-  title: 120,
-  thankYou: 500,
-  googleMapsUrl: 500,
-  comment: 2000,
-  name: 80,
-  note: 2000,
-} as const;
+// The field limits are plain numbers in ./limits (the owner's forms import them from there).
+export { REVIEW_LIMITS };
 
 export const reviewStatuses = ['new', 'read', 'spam'] as const;
 export type ReviewStatusValue = (typeof reviewStatuses)[number];

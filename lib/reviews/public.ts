@@ -15,6 +15,7 @@ import { isUuid } from '../core/ids';
 import { withPlatform, type TenantDb } from '../core/tenancy';
 import type { Locale } from '../shared/locales';
 import { reviewPageErrors, type ReviewSubmission } from './model';
+import { monthlyReviewLimitError, monthlyReviewLimitReached } from './plan-limits';
 import { hashSlug, normalizeSlug } from './slug';
 
 /**
@@ -137,6 +138,8 @@ async function existingReview(db: TenantDb, key: string): Promise<string | null>
  *   already stored (the first attempt went through before the link closed): that answers as a
  *   duplicate, so the customer sees the same thank-you.
  * - A malformed key (the form's hidden field tampered with) is `review_page:errors.form_expired`.
+ * - A business that has received all the reviews its plan allows this month refuses
+ *   (`review_page:errors.monthly_limit`, lib/reviews/plan-limits.ts); nothing is written.
  * - Only what the link asks is kept: NPS, comment, contact and testimonial consent of a link that
  *   does not ask them are dropped. Name and number are kept only with contact consent (the
  *   schema refuses them without; the table's check constraint refuses them too).
@@ -175,6 +178,13 @@ export async function submitReview(
     const existing = await existingReview(db, meta.key);
     if (existing) return { reviewId: existing, duplicate: true };
     throw new AppError(reviewPageErrors.closed);
+  }
+  // The plan's monthly limit (lib/reviews/plan-limits.ts), under its lock until this transaction
+  // ends; a retry of a review stored before the limit was reached is still that review.
+  if (await monthlyReviewLimitReached(db)) {
+    const existing = await existingReview(db, meta.key);
+    if (existing) return { reviewId: existing, duplicate: true };
+    throw new AppError(monthlyReviewLimitError);
   }
 
   const withContact = link.askContact && input.contactConsent;

@@ -110,6 +110,15 @@ const registry: Record<string, { form: () => Record<string, string> } | { noId: 
   'app/(admin)/admin/(factor)/verify/actions.ts#recoveryCodeAction': { noId: 'a platform admin’s own second factor' },
   'app/(admin)/admin/(console)/businesses/[id]/actions.ts#suspendBusinessAction': { form: () => ({ tenantId: victim.tenantId, reason: 'Dinonaktifkan oleh pemilik lain' }) },
   'app/(admin)/admin/(console)/businesses/[id]/actions.ts#reactivateBusinessAction': { form: () => ({ tenantId: victim.tenantId, reason: 'Diaktifkan oleh pemilik lain' }) },
+  'app/(admin)/admin/(console)/businesses/[id]/actions.ts#setPlanLimitsAction': {
+    form: () => ({ tenantId: victim.tenantId, plan: 'Dibajak', maxReviewLinks: '0', maxReviewsPerMonth: '0', notes: '', limitsReason: 'Dibatasi oleh pemilik lain' }),
+  },
+  'app/(admin)/admin/(console)/businesses/[id]/actions.ts#issueResetLinkAction': { form: () => ({ tenantId: victim.tenantId, userId: victim.ownerId, resetReason: 'Diambil alih oleh pemilik lain' }) },
+  'app/(admin)/admin/(console)/businesses/[id]/data-actions.ts#deleteBusinessAction': {
+    form: () => ({ tenantId: victim.tenantId, confirmName: 'Bengkel Maju Jaya', deletionReason: 'Dihapus oleh pemilik lain' }),
+  },
+  // Addressed by its token (the proof), never by an id: a token that is not one is "cannot be used".
+  'app/reset/[token]/actions.ts#resetPasswordAction': { noId: 'sets the password of the account a one-time reset token names' },
   'app/(app)/reviews/actions.ts#setReviewStatusAction': { form: () => ({ id: victim.reviewId, status: 'spam' }) },
   'app/(app)/reviews/actions.ts#setReviewFeaturedAction': { form: () => ({ id: victim.reviewId, featured: '1' }) },
   'app/(app)/reviews/actions.ts#saveReviewNoteAction': { form: () => ({ id: victim.reviewId, note: 'Dibajak' }) },

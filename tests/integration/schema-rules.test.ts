@@ -2,7 +2,11 @@
  * Rules every table must keep, read from the live catalog after migrations: a new table that
  * breaks one fails here. Tenant tables (those with tenant_id) are Citus-ready (keys include
  * tenant_id) and protected by forced row-level security; the app role can use every table.
+ * db/citus.sql, the statements that distribute the schema with Citus, names every table as the
+ * kind it is, in an order Citus accepts.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getConnection, queryRows } from '@/db/client';
@@ -15,7 +19,8 @@ let fks: { table: string; name: string; cols: string[]; refTable: string; refCol
 // Global tables: tenants is the distribution root (its id is the tenant id); the rest hold no tenant data.
 // The admin console's (migration 0013): the admins' second factor and the platform audit log, whose
 // `target_tenant_id` names a business without being its data (the record outlives an erasure).
-const platformTables = new Set(['users', 'user_sessions', 'rate_limit_events', 'admin_totp', 'admin_recovery_codes', 'platform_audit']);
+// Migration 0016: one-time password-reset links, about an account (users), not a business's data.
+const platformTables = new Set(['users', 'user_sessions', 'rate_limit_events', 'admin_totp', 'admin_recovery_codes', 'platform_audit', 'password_reset_links']);
 // Platform tables that point at a business (its tenant_id says where to look, they hold no data of
 // it): Citus reference tables, read before any business is known. Exempt from the tenant-table rules.
 const routingTables = new Set(["review_link_routes", "testimonial_pages"]);
@@ -71,6 +76,22 @@ describe('schema rules', () => {
     expect(bad.map((t) => t.name)).toEqual([]);
   });
 
+  it('every unique index of a tenant table includes tenant_id (Citus enforces uniqueness per shard)', async () => {
+    const { db } = await getConnection();
+    const uniques = await queryRows<{ table: string; index: string; cols: string[] }>(
+      db,
+      sql`select c.relname as table, i.relname as index,
+                 array(select a.attname::text from unnest(x.indkey) k join pg_attribute a on a.attrelid = c.oid and a.attnum = k) as cols
+          from pg_index x join pg_class c on c.oid = x.indrelid join pg_class i on i.oid = x.indexrelid
+          join pg_namespace n on n.oid = c.relnamespace
+          where n.nspname = 'public' and c.relkind = 'r' and x.indisunique`,
+    );
+    const tenantish = new Set(tables.filter((t) => t.hasTenantId && !routingTables.has(t.name)).map((t) => t.name));
+    expect(uniques.length).toBeGreaterThan(tenantish.size); // the primary keys at least
+    const bad = uniques.filter((u) => tenantish.has(u.table) && !u.cols.includes('tenant_id'));
+    expect(bad.map((u) => `${u.table}.${u.index}`)).toEqual([]);
+  });
+
   it('foreign keys between tenant tables include tenant_id on both sides', () => {
     const tenantish = new Set(tables.filter((t) => t.hasTenantId && !routingTables.has(t.name)).map((t) => t.name));
     const bad = fks.filter((fk) => {
@@ -90,5 +111,77 @@ describe('schema rules', () => {
     const covered = new Set(policies.map((p) => p.table));
     const uncovered = tables.filter((t) => (t.hasTenantId || t.name === 'tenants') && !routingTables.has(t.name) && !covered.has(t.name));
     expect(uncovered.map((t) => t.name)).toEqual([]);
+  });
+});
+
+/** db/citus.sql's statements in file order: foreign keys dropped, reference tables, distributed tables. */
+function readCitusFile() {
+  const text = fs
+    .readFileSync(path.join(process.cwd(), 'db', 'citus.sql'), 'utf8')
+    .split('\n')
+    .map((l) => l.replace(/--.*$/, ''))
+    .join('\n');
+  type Step =
+    | { kind: 'drop'; table: string; constraint: string; at: number }
+    | { kind: 'reference'; table: string; at: number }
+    | { kind: 'distributed'; table: string; column: string; colocateWith: string | null; at: number };
+  const steps: Step[] = [];
+  for (const m of text.matchAll(/alter\s+table\s+(\w+)\s+drop\s+constraint\s+(\w+)/gi)) steps.push({ kind: 'drop', table: m[1]!, constraint: m[2]!, at: m.index });
+  for (const m of text.matchAll(/create_reference_table\(\s*'(\w+)'\s*\)/g)) steps.push({ kind: 'reference', table: m[1]!, at: m.index });
+  for (const m of text.matchAll(/create_distributed_table\(\s*'(\w+)'\s*,\s*'(\w+)'(?:\s*,\s*colocate_with\s*=>\s*'(\w+)')?\s*\)/g)) {
+    steps.push({ kind: 'distributed', table: m[1]!, column: m[2]!, colocateWith: m[3] ?? null, at: m.index });
+  }
+  return steps.sort((a, b) => a.at - b.at);
+}
+
+describe('db/citus.sql (distributing the schema with Citus)', () => {
+  const steps = readCitusFile();
+  const declared = steps.filter((s) => s.kind !== 'drop');
+  const position = (table: string) => declared.findIndex((s) => s.table === table);
+
+  it('names every table of the live schema exactly once, and no other', () => {
+    const live = tables.map((t) => t.name).sort();
+    const names = declared.map((s) => s.table);
+    expect(names.filter((n, i) => names.indexOf(n) !== i)).toEqual([]); // twice
+    expect(live.filter((n) => !names.includes(n))).toEqual([]); // missing
+    expect(names.filter((n) => !live.includes(n))).toEqual([]); // stale
+  });
+
+  it('distributes tenant tables by tenant_id with tenants, and makes platform and routing tables reference tables', () => {
+    const wrong: string[] = [];
+    for (const t of tables) {
+      const step = declared.find((s) => s.table === t.name);
+      if (!step) continue; // reported above
+      const got = step.kind === 'distributed' ? `distributed by ${step.column}${step.colocateWith ? ` with ${step.colocateWith}` : ''}` : 'reference';
+      const want =
+        t.name === 'tenants'
+          ? 'distributed by id'
+          : platformTables.has(t.name) || routingTables.has(t.name)
+            ? 'reference'
+            : t.hasTenantId
+              ? 'distributed by tenant_id with tenants'
+              : 'a kind of its own (add it to platformTables or routingTables first)';
+      if (got !== want) wrong.push(`${t.name}: ${got}, should be ${want}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('declares what a foreign key points at first, and drops the keys Citus refuses (reference → distributed)', () => {
+    const kindOf = (table: string) => declared.find((s) => s.table === table)?.kind;
+    const problems: string[] = [];
+    for (const fk of fks) {
+      if (fk.table === fk.refTable) continue;
+      const dropped = steps.find((s) => s.kind === 'drop' && s.table === fk.table && s.constraint === fk.name);
+      if (kindOf(fk.table) === 'reference' && kindOf(fk.refTable) === 'distributed') {
+        if (!dropped) problems.push(`${fk.table}.${fk.name}: a reference table may not point at a distributed one; drop it`);
+        else if (dropped.at > declared[position(fk.table)]!.at) problems.push(`${fk.table}.${fk.name}: dropped after the table was made a reference table`);
+        continue;
+      }
+      if (dropped) problems.push(`${fk.table}.${fk.name}: dropped without need`);
+      if (position(fk.refTable) > position(fk.table)) problems.push(`${fk.table} is declared before ${fk.refTable}, which its key ${fk.name} points at`);
+    }
+    // Every drop names a foreign key that exists.
+    for (const s of steps) if (s.kind === 'drop' && !fks.some((fk) => fk.table === s.table && fk.name === s.constraint)) problems.push(`drops ${s.table}.${s.constraint}, which does not exist`);
+    expect(problems).toEqual([]);
   });
 });

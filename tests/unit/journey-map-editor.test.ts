@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editorReducer, fieldId, fromStages, newStage, signature, toSave, validate, type EditorDoc } from '@/components/journeys/map/editor-state';
+import { applyAction, editorReducer, fieldId, fromStages, HISTORY, historyOf, newStage, signature, toSave, undo, validate, type EditorDoc } from '@/components/journeys/map/editor-state';
 import { mapSaveSchema, type StageDoc } from '@/lib/journeys/model';
 
 const id1 = '0b5e1c00-0000-4000-8000-000000000301';
@@ -132,5 +132,67 @@ describe('map editor state', () => {
     });
     expect(validate(loaded(), 1)).toEqual({});
     expect(validate(loaded(), 0)).toEqual({ _form: 'validation.invalid' });
+  });
+
+  it('refuses, without the validation library, what the server\'s schema would refuse', () => {
+    const long = 'x'.repeat(501);
+    let doc = editorReducer(loaded(), { type: 'insertItem', uid: id1, lane: 'content', at: 0, value: long });
+    expect(validate(doc, 1)).toEqual({ _form: 'validation.too_long' });
+    expect(mapSaveSchema.safeParse(toSave(doc, 1)).success).toBe(false);
+    doc = editorReducer(loaded(), { type: 'renameStage', uid: id1, name: 'n'.repeat(121) });
+    expect(validate(doc, 1)).toEqual({ _form: 'validation.too_long' });
+    doc = editorReducer(loaded(), { type: 'setEmotionAll', uid: id1, score: 3, note: '' });
+    expect(validate(doc, 1)).toEqual({ _form: 'validation.emotion_range' });
+    // Whatever validate() lets through, the schema takes.
+    doc = editorReducer(loaded(), { type: 'setEmotionAll', uid: id1, score: -2, note: 'Kesal' });
+    expect(validate(doc, 1)).toEqual({});
+    expect(mapSaveSchema.safeParse(toSave(doc, 1)).success).toBe(true);
+  });
+
+  it('inserts an item or a touchpoint where the menu says ("add below"), up to the lane limit', () => {
+    let doc = editorReducer(loaded(), { type: 'insertItem', uid: id1, lane: 'questions', at: 0, value: 'Buka jam berapa?' });
+    doc = editorReducer(doc, { type: 'insertItem', uid: id1, lane: 'questions', at: 1, value: 'Bisa jemput?' });
+    doc = editorReducer(doc, { type: 'insertItem', uid: id1, lane: 'questions', at: 1, value: 'Harga berapa?' });
+    expect(doc.stages[0]!.lanes.questions).toEqual(['Buka jam berapa?', 'Harga berapa?', 'Bisa jemput?']);
+    doc = editorReducer(doc, { type: 'insertTouchpoint', uid: id2, at: 0, channel: 'custom', label: 'Grup arisan' });
+    doc = editorReducer(doc, { type: 'insertTouchpoint', uid: id2, at: 0, channel: 'instagram', label: '' });
+    expect(doc.stages[1]!.lanes.touchpoints).toEqual([
+      { channel: 'instagram', label: '' },
+      { channel: 'custom', label: 'Grup arisan' },
+    ]);
+    for (let i = 0; i < 40; i++) doc = editorReducer(doc, { type: 'insertItem', uid: id2, lane: 'content', at: 0, value: `Konten ${i}` });
+    expect(doc.stages[1]!.lanes.content).toHaveLength(30);
+    expect(doc.stages[1]!.lanes.content[0]).toBe('Konten 29');
+  });
+
+  it('undoes the last action, one at a time; a change that changes nothing is not one', () => {
+    let h = historyOf(loaded());
+    h = applyAction(h, { type: 'renameStage', uid: id1, name: 'Kenal usaha' });
+    h = applyAction(h, { type: 'removeStage', uid: id2 });
+    // A move past the end leaves the map as it was: nothing recorded.
+    const before = h;
+    h = applyAction(h, { type: 'moveItem', uid: id1, lane: 'painPoints', from: 0, to: 1 });
+    expect(h).toBe(before);
+    expect(h.past).toHaveLength(2);
+    h = undo(h);
+    expect(h.doc.stages.map((s) => s.name)).toEqual(['Kenal usaha', 'Pembelian']);
+    h = undo(h);
+    expect(h.doc).toEqual(loaded());
+    expect(undo(h)).toBe(h);
+  });
+
+  it('keeps the ids a save gave when undoing past the save, and keeps at most HISTORY steps', () => {
+    let h = historyOf(loaded());
+    h = applyAction(h, { type: 'addStage', uid: 'new-1', name: 'Advokasi' });
+    h = applyAction(h, { type: 'renameStage', uid: 'new-1', name: 'Mengajak teman' });
+    const newId = '0b5e1c00-0000-4000-8000-000000000303';
+    h = applyAction(h, { type: 'saved', uids: h.doc.stages.map((s) => s.uid), ids: [id1, id2, newId] });
+    expect(h.past).toHaveLength(2);
+    h = undo(h);
+    // The stage is stored now: undoing the rename must update that row, not insert another one.
+    expect(h.doc.stages[2]).toMatchObject({ uid: 'new-1', id: newId, name: 'Advokasi' });
+    for (let i = 0; i < HISTORY + 10; i++) h = applyAction(h, { type: 'setMetric', uid: id1, metric: `m${i}` });
+    expect(h.past).toHaveLength(HISTORY);
+    expect(applyAction(h, { type: 'reset', doc: loaded() }).past).toEqual([]);
   });
 });

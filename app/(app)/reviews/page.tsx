@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { InboxFilters, type FilterChoices } from '@/components/reviews/InboxFilters';
 import { ReviewCard } from '@/components/reviews/ReviewCard';
+import { ReviewLinkAllowance } from '@/components/reviews/ReviewLinkAllowance';
 import { ReviewLinkList } from '@/components/reviews/ReviewLinkList';
 import { cursorOf, exportHref, inboxHref, isFiltered, readCursor, readInboxQuery, toFilter } from '@/lib/reviews/inbox-query';
 import { can } from '@/lib/auth/permissions';
@@ -91,6 +92,8 @@ export default async function ReviewsPage({ searchParams }: { searchParams: Prom
             </Link>
           ) : null}
         </div>
+        {/* The plan's review-link limit, when the business has one (a platform admin sets it). */}
+        {canWrite ? <ReviewLinkAllowance ctx={ctx} /> : null}
         {links.length === 0 ? (
           <div className="rounded-xl border border-dashed border-slate-300 bg-white p-5">
             <h3 className="font-semibold">{t('links.empty_title')}</h3>

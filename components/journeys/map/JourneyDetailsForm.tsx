@@ -8,7 +8,8 @@ import { FormMessage } from '@/components/ui/FormMessage';
 import { SubmissionId } from '@/components/ui/SubmissionId';
 import { SubmitButton } from '@/components/ui/SubmitButton';
 import { idleState, type ActionState, type FormAction } from '@/lib/core/action-state';
-import { LIMITS, type RevisionMove } from '@/lib/journeys/model';
+import { LIMITS } from '@/lib/journeys/limits';
+import type { RevisionMove } from '@/lib/journeys/model';
 import { announceDetailsSaved } from './details-saved';
 
 /**

@@ -1,24 +1,29 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { startTransition, useActionState, useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type FormEvent } from 'react';
+import { startTransition, useActionState, useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { idleState, type ActionState, type FormAction } from '@/lib/core/action-state';
-import { LIMITS, type MapSaveAnswer, type StageDoc } from '@/lib/journeys/model';
-import { editorReducer, fieldId, fromStages, signature, toSave, validate, type EditorAction, type EditorDoc, type EditorStage } from './editor-state';
+import { LIMITS } from '@/lib/journeys/limits';
+import type { MapSaveAnswer, StageDoc } from '@/lib/journeys/model';
 import { onDetailsSaved } from './details-saved';
-import { EmotionChart } from './EmotionChart';
+import { applyAction, fieldId, fromStages, historyOf, signature, toSave, undo, validate, type EditorAction, type EditorHistory, type EditorStage } from './editor-state';
+import { GridContext, gridLanes, ROW, ROWS, type Editing, type GridApi } from './grid-api';
+import { MapCurve } from './MapCurve';
 import { SaveBar } from './SaveBar';
-import { StageCard } from './StageCard';
+import { StageColumn } from './StageColumn';
+import { StageNav, useStageScroller } from './StageNav';
 import type { StageReviewLine } from './StageReviews';
 import { useUnsavedWarning } from './useUnsavedWarning';
 
 const ADD_STAGE_ID = 'map-add-stage';
 
 /**
- * The journey map editor. The whole map lives in one state object and is saved as a whole, naming
- * the revision it was loaded at: if a teammate saved in between, the save is refused and the edits
- * stay on screen until the user chooses to load the newer version.
+ * The journey map, read first and edited where it stands: stages as columns, lanes as rows (one
+ * stage per screen with a swipe on a phone). The whole map lives in one state object with the
+ * documents before each change ("undo"), and is saved as a whole naming the revision it was loaded
+ * at: if a teammate saved in between, the save is refused and the edits stay on screen until the
+ * user chooses to load the newer version.
  */
 export function MapEditor({
   action,
@@ -42,9 +47,12 @@ export function MapEditor({
 }) {
   const { t } = useTranslation('map');
   const { t: tc } = useTranslation('common');
+  const { t: tj } = useTranslation('journeys');
   const router = useRouter();
-  const [doc, setDoc] = useState<EditorDoc>(() => fromStages(stages, isCycle));
-  const dispatch = useCallback((a: EditorAction) => setDoc((d) => editorReducer(d, a)), []);
+  const [hist, setHist] = useState<EditorHistory>(() => historyOf(fromStages(stages, isCycle)));
+  const doc = hist.doc;
+  const dispatch = useCallback((a: EditorAction) => setHist((h) => applyAction(h, a)), []);
+  const [editing, setEditing] = useState<Editing | null>(null);
   /** The revision the edits on screen started from: what the next save names. */
   const [base, setBase] = useState(revision);
   const [savedSig, setSavedSig] = useState(() => signature(fromStages(stages, isCycle)));
@@ -53,11 +61,14 @@ export function MapEditor({
   const [checked, setChecked] = useState(false);
   const [hidden, setHidden] = useState<ActionState<MapSaveAnswer> | null>(null);
   const [announcement, setAnnouncement] = useState('');
-  const [dragFrom, setDragFrom] = useState<number | null>(null);
-  const [dropAt, setDropAt] = useState<number | null>(null);
   const sent = useRef<{ uids: string[]; sig: string } | null>(null);
   const newStages = useRef(0);
   const focusTarget = useRef<string | null>(null);
+  const docRef = useRef(doc);
+  useEffect(() => {
+    docRef.current = doc;
+  });
+  const { ref: gridRef, onScroll, scrollTo, first: firstShown, shown: shownCount, overflow } = useStageScroller(doc.stages.length);
 
   const [state, formAction, pending] = useActionState<ActionState<MapSaveAnswer>, FormData>(async (prev, fd) => {
     const result = await action(prev, fd);
@@ -82,7 +93,8 @@ export function MapEditor({
     setSeenRevision(revision);
     if (revision >= base && (!dirty || reloading)) {
       const fresh = fromStages(stages, isCycle);
-      setDoc(fresh);
+      setHist(historyOf(fresh));
+      setEditing(null);
       setSavedSig(signature(fresh));
       setBase(revision);
       // The refused save's message no longer applies to what is on screen.
@@ -100,9 +112,6 @@ export function MapEditor({
     [journeyId],
   );
 
-  const focus = useCallback((id: string) => {
-    focusTarget.current = id;
-  }, []);
   useEffect(() => {
     const id = focusTarget.current;
     if (!id) return;
@@ -110,32 +119,42 @@ export function MapEditor({
     document.getElementById(id)?.focus();
   });
 
-  const nameOf = (s: EditorStage, i: number) => s.name.trim() || t('editor.untitled', { n: i + 1 });
+  const nameOf = useCallback((s: EditorStage, i: number) => s.name.trim() || t('editor.untitled', { n: i + 1 }), [t]);
+
+  const api = useMemo<GridApi>(
+    () => ({
+      readOnly: !canWrite,
+      dispatch,
+      edit: setEditing,
+      focus: (id) => {
+        focusTarget.current = id;
+      },
+      announce: setAnnouncement,
+      moveStage: (from, by) => {
+        const list = docRef.current.stages;
+        const stage = list[from];
+        const to = from + by;
+        if (!stage || to < 0 || to >= list.length) return;
+        dispatch({ type: 'moveStage', from, to });
+        setAnnouncement(t('editor.moved', { stage: nameOf(stage, from), n: to + 1, total: list.length }));
+        focusTarget.current = fieldId(stage.uid, 'menu');
+        scrollTo(to, false);
+      },
+      removeStage: (index) => {
+        const list = docRef.current.stages;
+        const stage = list[index];
+        if (!stage) return;
+        dispatch({ type: 'removeStage', uid: stage.uid });
+        setEditing(null);
+        setAnnouncement(t('grid.stage_deleted', { name: nameOf(stage, index) }));
+        const next = list[index + 1] ?? list[index - 1];
+        focusTarget.current = next ? fieldId(next.uid, 'name') : ADD_STAGE_ID;
+      },
+    }),
+    [canWrite, dispatch, nameOf, scrollTo, t],
+  );
+
   const total = doc.stages.length;
-
-  const moveStage = (from: number, to: number) => {
-    const stage = doc.stages[from];
-    if (!stage || to < 0 || to >= total || to === from) return;
-    dispatch({ type: 'moveStage', from, to });
-    setAnnouncement(t('editor.moved', { stage: nameOf(stage, from), n: to + 1, total }));
-    return stage;
-  };
-
-  const onMove = (index: number, by: -1 | 1) => {
-    const to = index + by;
-    const stage = moveStage(index, to);
-    if (!stage) return;
-    // Keep focus on the button pressed, unless the stage reached the end and it is now disabled.
-    const stillEnabled = by < 0 ? to > 0 : to < total - 1;
-    focus(fieldId(stage.uid, (by < 0) === stillEnabled ? 'left' : 'right'));
-  };
-
-  const onRemove = (stage: EditorStage, index: number) => {
-    dispatch({ type: 'removeStage', uid: stage.uid });
-    setAnnouncement(t('editor.deleted', { name: nameOf(stage, index) }));
-    const next = doc.stages[index + 1] ?? doc.stages[index - 1];
-    focus(next ? fieldId(next.uid, 'name') : ADD_STAGE_ID);
-  };
 
   const addStage = () => {
     newStages.current += 1;
@@ -143,19 +162,16 @@ export function MapEditor({
     const name = t('editor.new_stage', { n: total + 1 });
     dispatch({ type: 'addStage', uid, name });
     setAnnouncement(t('editor.added', { name }));
-    focus(fieldId(uid, 'name'));
+    // Named right away, where it now stands at the end of the map.
+    setEditing({ uid, field: 'name' });
+    scrollTo(total, false);
   };
 
-  const onDragStart = (e: DragEvent, index: number) => {
-    e.dataTransfer.effectAllowed = 'move';
-    e.dataTransfer.setData('text/plain', String(index));
-    const card = (e.currentTarget as HTMLElement).closest('li');
-    if (card) e.dataTransfer.setDragImage(card, 24, 24);
-    setDragFrom(index);
-  };
-  const endDrag = () => {
-    setDragFrom(null);
-    setDropAt(null);
+  const onUndo = () => {
+    if (!hist.past.length) return;
+    setHist(undo);
+    setEditing(null);
+    setAnnouncement(t('grid.undone'));
   };
 
   const issues = checked ? validate(doc, base) : {};
@@ -168,7 +184,8 @@ export function MapEditor({
     const first = Object.keys(found)[0];
     if (first) {
       setChecked(true);
-      if (first !== '_form') document.getElementById(first)?.focus();
+      const stage = doc.stages.find((s) => first.startsWith(`map-${s.uid}-`));
+      if (stage && first === fieldId(stage.uid, 'name')) setEditing({ uid: stage.uid, field: 'name' });
       return;
     }
     setChecked(false);
@@ -178,9 +195,17 @@ export function MapEditor({
     fd.set('journeyId', journeyId);
     fd.set('map', JSON.stringify(toSave(doc, base)));
     fd.set('_submission', state.submission ?? submission);
-    // Sent by hand rather than through <form action>: React resets a form after its action, and
-    // this form's inputs are all controlled by `doc`.
+    // Sent by hand rather than through <form action>: React resets a form after its action.
     startTransition(() => formAction(fd));
+  };
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    // Ctrl/⌘+Z outside a text field undoes the last change to the map (inside one, the field's own undo).
+    const target = e.target as HTMLElement;
+    if (e.key.toLowerCase() === 'z' && (e.ctrlKey || e.metaKey) && !e.shiftKey && !target.closest('input, textarea, select') && canWrite) {
+      e.preventDefault();
+      onUndo();
+    }
   };
 
   const fieldError = state.fieldErrors ? Object.values(state.fieldErrors)[0] : undefined;
@@ -189,19 +214,23 @@ export function MapEditor({
   const problem = Object.keys(issues).length ? (messages._form ?? t('editor.fix_errors')) : null;
   const first = doc.stages[0];
   const last = doc.stages[total - 1];
+  const reviewsOf = (s: EditorStage) => (s.id ? reviews?.[s.id] : undefined);
+  const curveStages = doc.stages.map((s, i) => ({ name: nameOf(s, i), score: s.emotion.score, line: reviewsOf(s) }));
+  const rowLabel = 'flex items-start border-t border-slate-200 px-2 py-2 text-sm font-semibold text-slate-800';
 
   return (
-    <div className="mt-6 space-y-6">
-      <EmotionChart stages={doc.stages.map((s) => ({ uid: s.uid, id: s.id, name: s.name, score: s.emotion.score }))} reviews={reviews} />
-
-      <section aria-labelledby="map-heading">
-        <h2 id="map-heading" className="text-lg font-semibold">
-          {t('editor.heading')}
-        </h2>
-        <p className="mt-1 text-slate-700">{t('editor.intro')}</p>
-        <form onSubmit={onSubmit} noValidate className="mt-4">
-          <fieldset disabled={!canWrite} className="min-w-0 [&_:is(input,textarea,select,button)]:scroll-mb-40">
-            <legend className="sr-only">{t('editor.heading')}</legend>
+    <section aria-labelledby="map-heading" className="mt-6" data-map-wide="">
+      <h2 id="map-heading" className="text-lg font-semibold">
+        {t('editor.heading')}
+      </h2>
+      <p className="mt-1 max-w-3xl text-slate-700">{canWrite ? t('grid.intro') : t('grid.intro_read')}</p>
+      <p id="map-edit-hint" hidden>
+        {t('grid.edit_hint')}
+      </p>
+      <form onSubmit={onSubmit} onKeyDown={onKeyDown} noValidate className="mt-3">
+        <fieldset disabled={!canWrite} className="min-w-0 [&_:is(input,textarea,select,button)]:scroll-mb-40 [&_:is(input,textarea,select,button)]:scroll-mt-16">
+          <legend className="sr-only">{t('editor.heading')}</legend>
+          <div className="flex flex-wrap items-start justify-between gap-x-6 gap-y-2">
             <div>
               <label className="inline-flex items-center gap-2 font-medium text-slate-900">
                 <input
@@ -217,112 +246,110 @@ export function MapEditor({
                 {t('editor.cycle_hint')}
               </p>
             </div>
-
-            {total > 1 ? (
-              // On a phone the stages stack into a long page: jump straight to one.
-              <nav aria-label={t('editor.stage_nav')} className="mt-4 md:hidden">
-                <ol className="flex flex-wrap items-center gap-1 text-sm">
-                  {doc.stages.map((s, i) => (
-                    <li key={s.uid} className="flex min-w-0 items-center gap-1">
-                      {i > 0 ? (
-                        <span aria-hidden="true" className="text-slate-500">
-                          →
-                        </span>
-                      ) : null}
-                      <a href={`#${fieldId(s.uid, 'heading')}`} className="inline-block min-w-0 wrap-anywhere rounded-full border border-slate-300 bg-white px-3 py-1 text-slate-900 hover:bg-slate-100">
-                        {nameOf(s, i)}
-                      </a>
-                    </li>
-                  ))}
-                  {doc.isCycle ? (
-                    <li aria-hidden="true" className="text-lg leading-none text-brand-800">
-                      ↺
-                    </li>
-                  ) : null}
-                </ol>
-              </nav>
-            ) : null}
-
-            {total ? (
-              <ol aria-label={t('editor.stages_label')} className="mt-4 flex flex-col gap-4 md:flex-row md:overflow-x-auto md:pb-3">
-                {doc.stages.map((s, i) => (
-                  <li
-                    key={s.uid}
-                    className="md:w-80 md:shrink-0"
-                    onDragOver={(e) => {
-                      if (dragFrom === null) return;
-                      e.preventDefault();
-                      e.dataTransfer.dropEffect = 'move';
-                      if (dropAt !== i) setDropAt(i);
-                    }}
-                    onDrop={(e) => {
-                      e.preventDefault();
-                      if (dragFrom !== null) moveStage(dragFrom, i);
-                      endDrag();
-                    }}
-                    onDragEnd={endDrag}
-                  >
-                    <StageCard
-                      stage={s}
-                      index={i}
-                      total={total}
-                      issues={messages}
-                      dispatch={dispatch}
-                      focus={focus}
-                      onMove={onMove}
-                      onRemove={onRemove}
-                      onDragStart={onDragStart}
-                      dropTarget={dropAt === i && dragFrom !== i}
-                      reviews={s.id ? reviews?.[s.id] : undefined}
-                    />
-                  </li>
-                ))}
-              </ol>
-            ) : (
-              <p className="mt-4 rounded-xl border border-dashed border-slate-300 bg-white p-4 text-slate-700">{t('editor.no_stages')}</p>
-            )}
-
-            {doc.isCycle && first && last && total > 1 ? (
-              <p className="mt-3 flex items-start gap-2 rounded-lg bg-brand-50 px-3 py-2 font-medium text-brand-800">
-                <span aria-hidden="true" className="text-xl leading-none">
-                  ↺
-                </span>
-                <span>{t('editor.cycle_note', { last: nameOf(last, total - 1), first: nameOf(first, 0) })}</span>
-              </p>
-            ) : null}
-
             {total < LIMITS.stages ? (
               <button
                 id={ADD_STAGE_ID}
                 type="button"
                 onClick={addStage}
-                className="mt-4 rounded-lg border border-brand-700 bg-white px-4 py-2.5 font-semibold text-brand-800 hover:bg-brand-50"
+                className="rounded-lg border border-brand-700 bg-white px-4 py-2 font-semibold text-brand-800 hover:bg-brand-50"
               >
                 {t('editor.add_stage')}
               </button>
             ) : (
-              <p className="mt-4 text-sm text-slate-700">{t('editor.stage_limit', { max: LIMITS.stages })}</p>
+              <p className="text-sm text-slate-700">{t('editor.stage_limit', { max: LIMITS.stages })}</p>
             )}
-          </fieldset>
+          </div>
 
-          {canWrite ? (
-            <SaveBar
-              state={shown}
-              pending={pending}
-              dirty={dirty}
-              conflict={conflict ? (state.message ?? null) : null}
-              problem={problem}
-              onReload={() => {
-                setReloading(true);
-                router.refresh();
-              }}
-            />
+          {total ? (
+            <>
+              {/* A phone shows the whole curve above the one stage in view; a wide grid has it as a row. */}
+              <div className="mt-3 rounded-lg border border-slate-200 bg-white p-2 md:hidden">
+                <p className="text-sm font-semibold text-slate-800">{t('curve.heading')}</p>
+                <MapCurve stages={curveStages} withReviews={!!reviews} numbered />
+              </div>
+              <StageNav first={firstShown} shown={shownCount} overflow={overflow} scrollTo={scrollTo} names={doc.stages.map((s, i) => nameOf(s, i))} isCycle={doc.isCycle} />
+              <GridContext.Provider value={api}>
+                <div
+                  ref={gridRef}
+                  onScroll={onScroll}
+                  data-testid="map-grid"
+                  style={{ ['--stages' as string]: total, gridTemplateRows: `repeat(${ROWS}, auto)` }}
+                  className="relative isolate flex snap-x snap-mandatory items-start overflow-x-auto overscroll-x-contain rounded-xl border border-slate-300 bg-white shadow-sm md:grid md:max-h-[calc(100dvh-6rem)] md:snap-none md:items-stretch md:overflow-auto md:[grid-template-columns:9rem_repeat(var(--stages),minmax(12.5rem,1fr))]"
+                >
+                  {/* The lanes' names, for the eye (each cell names its lane to screen readers): stays at the left as the stages scroll. */}
+                  <div aria-hidden="true" style={{ gridColumn: 1 }} className="sticky left-0 z-30 hidden border-r border-slate-300 bg-slate-100 md:row-span-full md:grid md:grid-rows-subgrid">
+                    <div style={{ gridRow: ROW.header }} className="sticky top-0 z-10 bg-slate-100 px-2 py-2 text-sm font-semibold text-slate-800">
+                      {t('grid.corner')}
+                    </div>
+                    <div style={{ gridRow: ROW.info }} className="px-2 text-sm text-slate-700">
+                      {reviews ? t('reviews.print_row') : null}
+                    </div>
+                    <div style={{ gridRow: ROW.curve }} className={rowLabel}>
+                      {t('curve.heading')}
+                    </div>
+                    <div style={{ gridRow: ROW.emotion }} className={rowLabel}>
+                      {tj('lanes.emotion')}
+                    </div>
+                    {gridLanes.map((lane) => (
+                      <div key={lane} style={{ gridRow: ROW[lane] }} className={rowLabel}>
+                        {tj(`lanes.${lane}`)}
+                      </div>
+                    ))}
+                    <div style={{ gridRow: ROW.metric }} className={rowLabel}>
+                      {tj('lanes.metric')}
+                    </div>
+                  </div>
+                  {doc.stages.map((s, i) => (
+                    <StageColumn
+                      key={s.uid}
+                      stage={s}
+                      index={i}
+                      total={total}
+                      editing={editing?.uid === s.uid ? editing : null}
+                      nameError={messages[fieldId(s.uid, 'name')]}
+                      reviews={reviewsOf(s)}
+                    />
+                  ))}
+                  {/* The curve's points sit over their stages' columns: percent x in a row across them (after the columns, so drawn over their empty cells). */}
+                  <div style={{ gridRow: ROW.curve, gridColumn: '2 / -1' }} className="relative z-10 hidden border-t border-slate-200 bg-white px-0 py-1 md:block">
+                    <MapCurve stages={curveStages} withReviews={!!reviews} />
+                  </div>
+                </div>
+              </GridContext.Provider>
+            </>
+          ) : (
+            <p className="mt-4 rounded-xl border border-dashed border-slate-300 bg-white p-4 text-slate-700">{t('editor.no_stages')}</p>
+          )}
+
+          {doc.isCycle && first && last && total > 1 ? (
+            <p className="mt-3 flex items-start gap-2 rounded-lg bg-brand-50 px-3 py-2 font-medium text-brand-800">
+              <span aria-hidden="true" className="text-xl leading-none">
+                ↺
+              </span>
+              <span>{t('editor.cycle_note', { last: nameOf(last, total - 1), first: nameOf(first, 0) })}</span>
+            </p>
           ) : null}
-        </form>
-        <div role="status" aria-live="polite" className="sr-only">
-          {announcement}
-        </div>
-      </section>
-    </div>
+        </fieldset>
+
+        {canWrite ? (
+          <SaveBar
+            state={shown}
+            pending={pending}
+            dirty={dirty}
+            conflict={conflict ? (state.message ?? null) : null}
+            problem={problem}
+            canUndo={hist.past.length > 0}
+            onUndo={onUndo}
+            onReload={() => {
+              setReloading(true);
+              router.refresh();
+            }}
+          />
+        ) : null}
+      </form>
+      <div role="status" aria-live="polite" className="sr-only">
+        {announcement}
+      </div>
+    </section>
   );
 }

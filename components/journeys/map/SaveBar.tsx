@@ -14,6 +14,8 @@ export function SaveBar({
   dirty,
   conflict,
   problem,
+  canUndo,
+  onUndo,
   onReload,
 }: {
   /** The last answer to show; idle when there is nothing to say. */
@@ -24,6 +26,9 @@ export function SaveBar({
   conflict: string | null;
   /** A translated problem found before sending. */
   problem: string | null;
+  /** "Undo the last action": something was changed since the map was loaded (or reloaded). */
+  canUndo: boolean;
+  onUndo: () => void;
   onReload: () => void;
 }) {
   const { t } = useTranslation('map');
@@ -48,9 +53,21 @@ export function SaveBar({
         <div className="flex flex-wrap items-center justify-between gap-2">
           {/* Right after a save its own answer ("Peta tersimpan.") says it: not a second "saved". */}
           <p className="text-sm font-medium text-slate-800">{dirty ? t('editor.unsaved') : state.status === 'ok' && state.message ? '' : t('editor.all_saved')}</p>
+          <div className="flex flex-wrap items-center gap-2">
+            <button
+              type="button"
+              onClick={onUndo}
+              disabled={!canUndo}
+              aria-keyshortcuts="Control+Z"
+              className="rounded-lg border border-slate-300 bg-white px-3 py-2.5 font-semibold text-slate-900 hover:bg-slate-100 disabled:opacity-50"
+            >
+              <span aria-hidden="true">↶ </span>
+              {t('grid.undo')}
+            </button>
           <button type="submit" disabled={pending} aria-disabled={pending} className="rounded-lg bg-brand-700 px-4 py-2.5 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
             {pending ? t('editor.saving') : t('editor.save')}
           </button>
+          </div>
         </div>
       </div>
     </div>

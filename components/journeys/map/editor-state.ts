@@ -2,7 +2,19 @@
  * The map editor's state as plain data: one document (ordered stages + cycle flag) changed only
  * through `editorReducer`, turned into what `saveMap` takes by `toSave`. Pure, unit-tested.
  */
-import { LIMITS, mapSaveSchema, move, type Channel, type MapSave, type StageDoc, type StageKey, type TextLane } from '@/lib/journeys/model';
+// Client code: no validation library here (lib/journeys/limits.ts is zod-free; model.ts only for types).
+import { LIMITS } from '@/lib/journeys/limits';
+import type { Channel, MapSave, StageDoc, StageKey, TextLane } from '@/lib/journeys/model';
+
+/** Moves the item at `from` to `to` (clamped); a new array. The same as model.ts's `move`, without its zod import. */
+export function move<T>(list: readonly T[], from: number, to: number): T[] {
+  const out = [...list];
+  if (from < 0 || from >= out.length) return out;
+  const target = Math.max(0, Math.min(out.length - 1, to));
+  const [x] = out.splice(from, 1);
+  out.splice(target, 0, x as T);
+  return out;
+}
 
 export interface EditorStage extends Omit<StageDoc, 'id'> {
   /** React key and DOM id stem: the stage id once saved, a local one before. */
@@ -24,14 +36,19 @@ export type EditorAction =
   | { type: 'removeStage'; uid: string }
   | { type: 'moveStage'; from: number; to: number }
   | { type: 'addItem'; uid: string; lane: TextLane }
+  /** A new item at `at` (0…length): "add below" in an item's menu. */
+  | { type: 'insertItem'; uid: string; lane: TextLane; at: number; value: string }
   | { type: 'setItem'; uid: string; lane: TextLane; index: number; value: string }
   | { type: 'removeItem'; uid: string; lane: TextLane; index: number }
   | { type: 'moveItem'; uid: string; lane: TextLane | 'touchpoints'; from: number; to: number }
   | { type: 'addTouchpoint'; uid: string }
+  | { type: 'insertTouchpoint'; uid: string; at: number; channel: TouchpointChannel; label: string }
   | { type: 'setTouchpoint'; uid: string; index: number; channel: TouchpointChannel; label: string }
   | { type: 'removeTouchpoint'; uid: string; index: number }
   | { type: 'setEmotion'; uid: string; score: number | null }
   | { type: 'setEmotionNote'; uid: string; note: string }
+  /** Both at once: one edit of the emotion cell is one step to undo. */
+  | { type: 'setEmotionAll'; uid: string; score: number | null; note: string }
   | { type: 'setMetric'; uid: string; metric: string }
   | { type: 'setCycle'; value: boolean }
   /** The server stored the stages sent as `uids` (in that order) under `ids`. */
@@ -53,7 +70,15 @@ export function newStage(uid: string, name: string, key: StageKey | null = null)
 }
 
 function updateStage(doc: EditorDoc, uid: string, change: (s: EditorStage) => EditorStage): EditorDoc {
-  return { ...doc, stages: doc.stages.map((s) => (s.uid === uid ? change(s) : s)) };
+  let changed = false;
+  const stages = doc.stages.map((s) => {
+    if (s.uid !== uid) return s;
+    const next = change(s);
+    changed ||= next !== s;
+    return next;
+  });
+  // Nothing changed (a move past either end, a full lane): the same document, so nothing to undo.
+  return changed ? { ...doc, stages } : doc;
 }
 
 function withLane<L extends keyof EditorStage['lanes']>(s: EditorStage, lane: L, items: EditorStage['lanes'][L]): EditorStage {
@@ -75,6 +100,13 @@ export function editorReducer(doc: EditorDoc, action: EditorAction): EditorDoc {
       return { ...doc, stages: move(doc.stages, action.from, action.to) };
     case 'addItem':
       return updateStage(doc, action.uid, (s) => (s.lanes[action.lane].length >= LIMITS.itemsPerLane ? s : withLane(s, action.lane, [...s.lanes[action.lane], ''])));
+    case 'insertItem':
+      return updateStage(doc, action.uid, (s) => {
+        const items = s.lanes[action.lane];
+        if (items.length >= LIMITS.itemsPerLane) return s;
+        const at = Math.max(0, Math.min(items.length, action.at));
+        return withLane(s, action.lane, [...items.slice(0, at), action.value, ...items.slice(at)]);
+      });
     case 'setItem':
       return updateStage(doc, action.uid, (s) => withLane(s, action.lane, s.lanes[action.lane].map((x, i) => (i === action.index ? action.value : x))));
     case 'removeItem':
@@ -89,6 +121,13 @@ export function editorReducer(doc: EditorDoc, action: EditorAction): EditorDoc {
       return updateStage(doc, action.uid, (s) =>
         s.lanes.touchpoints.length >= LIMITS.itemsPerLane ? s : withLane(s, 'touchpoints', [...s.lanes.touchpoints, { channel: 'whatsapp', label: '' }]),
       );
+    case 'insertTouchpoint':
+      return updateStage(doc, action.uid, (s) => {
+        const items = s.lanes.touchpoints;
+        if (items.length >= LIMITS.itemsPerLane) return s;
+        const at = Math.max(0, Math.min(items.length, action.at));
+        return withLane(s, 'touchpoints', [...items.slice(0, at), { channel: action.channel, label: action.label }, ...items.slice(at)]);
+      });
     case 'setTouchpoint':
       return updateStage(doc, action.uid, (s) =>
         withLane(
@@ -105,6 +144,8 @@ export function editorReducer(doc: EditorDoc, action: EditorAction): EditorDoc {
       return updateStage(doc, action.uid, (s) => ({ ...s, emotion: { ...s.emotion, score: action.score } }));
     case 'setEmotionNote':
       return updateStage(doc, action.uid, (s) => ({ ...s, emotion: { ...s.emotion, note: action.note } }));
+    case 'setEmotionAll':
+      return updateStage(doc, action.uid, (s) => ({ ...s, emotion: { score: action.score, note: action.note } }));
     case 'setMetric':
       return updateStage(doc, action.uid, (s) => ({ ...s, metric: action.metric }));
     case 'setCycle':
@@ -164,10 +205,55 @@ export function validate(doc: EditorDoc, revision: number): Record<string, strin
     });
   }
   if (Object.keys(issues).length) return issues;
-  const parsed = mapSaveSchema.safeParse(toSave(doc, revision));
-  if (!parsed.success) {
-    const message = parsed.error.issues[0]?.message ?? '';
-    issues._form = message.startsWith('validation.') ? message : 'validation.invalid';
-  }
+  // What the server's schema (lib/journeys/model.ts mapSaveSchema) refuses beyond those, checked
+  // here without its validation library: the server checks it all again.
+  const form = formIssue(toSave(doc, revision));
+  if (form) issues._form = form;
   return issues;
+}
+
+function formIssue(save: MapSave): string | null {
+  if (!Number.isInteger(save.revision) || save.revision < 1) return 'validation.invalid';
+  if (save.stages.length > LIMITS.stages) return 'validation.too_many_stages';
+  for (const s of save.stages) {
+    if (s.name.trim().length > LIMITS.name) return 'validation.too_long';
+    if (s.emotion.note.trim().length > LIMITS.text || s.metric.trim().length > LIMITS.text) return 'validation.too_long';
+    if (s.emotion.score !== null && (!Number.isInteger(s.emotion.score) || s.emotion.score < -2 || s.emotion.score > 2)) return 'validation.emotion_range';
+    for (const lane of ['actions', 'questions', 'painPoints', 'opportunities', 'content'] as const) {
+      if (s.lanes[lane].length > LIMITS.itemsPerLane) return 'validation.invalid';
+      if (s.lanes[lane].some((x) => x.trim().length > LIMITS.text)) return 'validation.too_long';
+    }
+    if (s.lanes.touchpoints.length > LIMITS.itemsPerLane) return 'validation.invalid';
+    if (s.lanes.touchpoints.some((t) => t.label.trim().length > LIMITS.name)) return 'validation.too_long';
+  }
+  return null;
+}
+
+/**
+ * "Undo the last action": the documents before each change, newest last, at most `HISTORY` deep.
+ * A change that leaves the document as it was (a move past the end) is not recorded.
+ */
+export const HISTORY = 50;
+
+export interface EditorHistory {
+  doc: EditorDoc;
+  past: EditorDoc[];
+}
+
+export function historyOf(doc: EditorDoc): EditorHistory {
+  return { doc, past: [] };
+}
+
+export function applyAction(h: EditorHistory, action: EditorAction): EditorHistory {
+  const doc = editorReducer(h.doc, action);
+  if (doc === h.doc) return h;
+  // Ids from a save are bookkeeping, not an action to undo; a reset starts over.
+  if (action.type === 'saved') return { doc, past: h.past.map((d) => editorReducer(d, action)) };
+  if (action.type === 'reset') return historyOf(doc);
+  return { doc, past: [...h.past.slice(-(HISTORY - 1)), h.doc] };
+}
+
+export function undo(h: EditorHistory): EditorHistory {
+  const prev = h.past[h.past.length - 1];
+  return prev ? { doc: prev, past: h.past.slice(0, -1) } : h;
 }

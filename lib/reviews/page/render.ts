@@ -301,7 +301,7 @@ export function renderThanks(locale: Locale, link: ReviewPageLink, opts: { count
   return documentHtml({ locale, t, title, business, body, script: false, logo: logoOf(link) });
 }
 
-export type NoticeKind = 'not_found' | 'closed' | 'unavailable' | 'suspended';
+export type NoticeKind = 'not_found' | 'closed' | 'unavailable' | 'suspended' | 'monthly_limit';
 
 /** A short page: an unknown link (404), a closed or expired one (410), a failure on our side (503). */
 export function renderNotice(locale: Locale, kind: NoticeKind, businessName: string | null = null): string {
@@ -314,7 +314,9 @@ export function renderNotice(locale: Locale, kind: NoticeKind, businessName: str
         ? t('review_page:closed.title')
         : kind === 'suspended'
           ? t('review_page:suspended.title')
-          : t('review_page:unavailable.title');
+          : kind === 'monthly_limit'
+            ? t('review_page:monthly_limit.title')
+            : t('review_page:unavailable.title');
   const text =
     kind === 'not_found'
       ? t('review_page:not_found.body')
@@ -322,6 +324,8 @@ export function renderNotice(locale: Locale, kind: NoticeKind, businessName: str
         ? t('review_page:closed.body', { business })
         : kind === 'suspended'
           ? t('review_page:suspended.body', { business })
-          : t('review_page:unavailable.body');
+          : kind === 'monthly_limit'
+            ? t('review_page:monthly_limit.body', { business })
+            : t('review_page:unavailable.body');
   return documentHtml({ locale, t, title, business: businessName, body: `<h1>${escapeHtml(title)}</h1><p>${escapeHtml(text)}</p>`, script: false });
 }

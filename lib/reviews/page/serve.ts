@@ -20,6 +20,9 @@
  * A business suspended by a platform admin (tenants.suspended_at): every one of these answers 503
  * with Retry-After, the polite "temporarily unavailable" page (the logo a bare 503), and takes
  * nothing: no visit counted, no review stored (submitReview refuses it too, in its transaction).
+ * A business that has received all the reviews its plan allows this month (business_plans, set by
+ * a platform admin): GET and POST answer 403 with a polite notice; submitReview refuses the review
+ * in its own transaction under the limit's lock (lib/reviews/plan-limits.ts), so nothing is stored.
  *
  * `?mode=counter` (counter/kiosk mode, a shop's tablet): the form offers no autofill and carries
  * spare tokens; its script shows the thank-you in the page and then a fresh form; without script
@@ -43,6 +46,7 @@ import { resizeLogo } from '@/lib/images/resize';
 import { guardedLookup } from '@/lib/rate-limit/limiter';
 import type { Locale } from '@/lib/shared/locales';
 import { reviewPageErrors, reviewSubmissionSchema } from '../model';
+import { monthlyReviewLimitError, monthlyReviewsOpen } from '../plan-limits';
 import { BusinessSuspendedError, businessSuspended, loadPublicReviewLink, recordReviewLinkOpen, routeReviewSlug, type PublicReviewLink } from '../public';
 import { reviewPageCsp } from './assets';
 import { parseUrlEncoded, type FormBody } from './form-body';
@@ -128,6 +132,14 @@ function suspendedPage(locale: Locale, link: PublicReviewLink): Response {
   return page(503, renderNotice(locale, 'suspended', link.businessName), { headers: { 'Retry-After': SUSPENDED_RETRY_AFTER_S } });
 }
 
+/**
+ * The business has received all the reviews its plan allows this month (lib/reviews/plan-limits.ts):
+ * a polite notice, nothing stored. 403, not 429: the page's script queues a 429 to send again later.
+ */
+function monthlyLimitPage(locale: Locale, link: PublicReviewLink): Response {
+  return page(403, renderNotice(locale, 'monthly_limit', link.businessName));
+}
+
 /** The slug's business and link, a miss counted against the address. */
 function route(req: Request, slug: string) {
   return guardedLookup(requestIp(req), () => routeReviewSlug(slug));
@@ -138,15 +150,18 @@ export async function getReviewPage(req: Request, slug: string): Promise<Respons
   try {
     const found = await route(req, slug);
     if (!found) return page(404, renderNotice(locale, 'not_found'));
-    const link = await inTenant({ tenantId: found.tenantId, userId: '' }, async (db) => {
+    const { link, full } = await inTenant({ tenantId: found.tenantId, userId: '' }, async (db) => {
       const loaded = await loadPublicReviewLink(db, found.linkId);
-      if (loaded?.state === 'open' && !loaded.suspended) await recordReviewLinkOpen(db, found.linkId);
-      return loaded;
+      const open = loaded?.state === 'open' && !loaded.suspended;
+      if (open) await recordReviewLinkOpen(db, found.linkId);
+      // The plan's monthly review limit reached: say so before the customer types anything.
+      return { link: loaded, full: open && !(await monthlyReviewsOpen(db)) };
     });
     if (!link) return page(404, renderNotice(locale, 'not_found'));
     locale = requestLocale(req, link);
     if (link.suspended) return suspendedPage(locale, link);
     if (link.state !== 'open') return page(410, renderNotice(locale, 'closed', link.businessName));
+    if (full) return monthlyLimitPage(locale, link);
     return formPage(200, locale, link, { token: newFormToken() }, counterOf(req, found.linkId));
   } catch (err) {
     unexpected(err);
@@ -171,14 +186,30 @@ export async function getThanksPage(req: Request, slug: string): Promise<Respons
   }
 }
 
-/** The posted body, read strictly (invalid UTF-8 is reported, not silently replaced). */
+/**
+ * The posted body, read strictly (invalid UTF-8 is reported, not silently replaced). The page's
+ * own form posts urlencoded; a multipart body (another client) is decoded lossily by the platform,
+ * so a replacement character in it is reported as bad encoding too, and a multipart body that does
+ * not parse (no boundary, not multipart at all: found by `npm run bench`'s fuzz, once a 503) is the
+ * form again with the encoding message, never a failure on our side.
+ */
 async function readForm(req: Request): Promise<FormBody> {
   const type = req.headers.get('content-type') ?? '';
-  if (type.startsWith('multipart/form-data')) {
-    const data = await req.formData();
+  if (type.toLowerCase().startsWith('multipart/form-data')) {
+    let data: FormData;
+    try {
+      data = await req.formData();
+    } catch {
+      return { values: Object.create(null) as Record<string, string>, badEncoding: true };
+    }
     const values = Object.create(null) as Record<string, string>;
-    for (const [k, v] of data) if (typeof v === 'string' && !(k in values)) values[k] = v;
-    return { values, badEncoding: false };
+    let badEncoding = false;
+    for (const [k, v] of data) {
+      if (typeof v !== 'string' || k in values) continue;
+      values[k] = v;
+      if (k.includes('\uFFFD') || v.includes('\uFFFD')) badEncoding = true;
+    }
+    return { values, badEncoding };
   }
   return parseUrlEncoded(new Uint8Array(await req.arrayBuffer()));
 }
@@ -262,6 +293,7 @@ export async function postReview(req: Request, slug: string): Promise<Response> 
       if (err instanceof NotFoundError) return page(404, renderNotice(locale, 'not_found'));
       if (err instanceof BusinessSuspendedError) return suspendedPage(locale, link);
       if (err instanceof AppError && err.key === reviewPageErrors.closed) return page(410, renderNotice(locale, 'closed', link.businessName));
+      if (err instanceof AppError && err.key === monthlyReviewLimitError) return monthlyLimitPage(locale, link);
       if (err instanceof AppError && err.key === reviewPageErrors.formExpired) {
         const notice = { text: t('review_page:errors.form_expired') };
         return formPage(422, locale, link, { token: newFormToken(), values, notice }, counter);

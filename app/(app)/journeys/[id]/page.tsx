@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { ClientTranslations } from '@/components/i18n/ClientTranslations';
 import { ToolsNav } from '@/components/journeys/ToolsNav';
 import { JourneyDetailsForm } from '@/components/journeys/map/JourneyDetailsForm';
 import { MapEditor } from '@/components/journeys/map/MapEditor';
@@ -72,69 +73,74 @@ export default async function JourneyMapPage({
     : undefined;
 
   return (
-    <>
-      <p className="text-sm">
-        <Link href="/journeys" className="font-medium text-brand-800 underline">
-          {t('header.back')}
-        </Link>
-      </p>
-      <h1 className="mt-2 text-2xl font-bold break-words">{journey.name}</h1>
-      <dl className="mt-2 flex flex-wrap gap-x-6 gap-y-1 text-slate-700">
-        <div className="flex gap-1">
-          <dt>{t('header.persona')}:</dt>
-          <dd>
-            {persona ? (
-              <Link href={`/personas/${persona.id}`} className="font-medium text-brand-800 underline">
-                {persona.name}
-              </Link>
-            ) : (
-              t('header.no_persona')
-            )}
-          </dd>
-        </div>
-        <div className="flex gap-1">
-          <dt>{t('header.status')}:</dt>
-          <dd className="font-medium text-slate-900">{tj(`statuses.${journey.status}`)}</dd>
-        </div>
-      </dl>
-
-      {restored && keptNumber ? (
-        <div role="status" className="mt-4 rounded-lg bg-brand-50 px-3 py-2 text-sm font-medium break-words text-brand-800">
-          {tv(keptNumber === restored.number ? 'history.restored_same' : 'history.restored', { number: restored.number, name: restored.name, kept: keptNumber })}{' '}
-          <Link href={`/journeys/${journey.id}/versions`} className="underline">
-            {tv('history.restored_link')}
+    // Only what this page's client components use ('common' comes from the journey layout).
+    <ClientTranslations namespaces={['journeys', 'map']}>
+      {/* The map uses the whole width of a laptop (five stages side by side): the app's column is lifted on this page only. */}
+      <style>{'main:has([data-map-wide]){max-width:none}'}</style>
+      <div className="mx-auto max-w-5xl">
+        <p className="text-sm">
+          <Link href="/journeys" className="font-medium text-brand-800 underline">
+            {t('header.back')}
           </Link>
-        </div>
-      ) : null}
-      {query.imported === '1' ? (
-        <div role="status" className="mt-4 rounded-lg bg-brand-50 px-3 py-2 text-sm font-medium break-words text-brand-800">
-          {tv('import.done')}
-        </div>
-      ) : null}
-
-      <div className="mt-4">
-        <ToolsNav journeyId={journey.id} current="map" canWrite={canWrite} />
-      </div>
-
-      {canWrite ? (
-        <details className="mt-4 rounded-xl bg-white p-4 shadow-sm" open={personaQuery ? true : undefined}>
-          <summary className="cursor-pointer font-semibold text-slate-900">{t('details.heading')}</summary>
-          <div className="mt-4">
-            <JourneyDetailsForm
-              action={updateJourneyDetailsAction}
-              journeyId={journey.id}
-              name={journey.name}
-              personaId={journey.personaId}
-              status={journey.status}
-              personas={personas.options}
-              personaMore={personas.more}
-              personaQuery={personaQuery}
-              statuses={[...journeyStatuses]}
-              submission={randomUUID()}
-            />
+        </p>
+        <h1 className="mt-2 text-2xl font-bold break-words">{journey.name}</h1>
+        <dl className="mt-2 flex flex-wrap gap-x-6 gap-y-1 text-slate-700">
+          <div className="flex gap-1">
+            <dt>{t('header.persona')}:</dt>
+            <dd>
+              {persona ? (
+                <Link href={`/personas/${persona.id}`} className="font-medium text-brand-800 underline">
+                  {persona.name}
+                </Link>
+              ) : (
+                t('header.no_persona')
+              )}
+            </dd>
           </div>
-        </details>
-      ) : null}
+          <div className="flex gap-1">
+            <dt>{t('header.status')}:</dt>
+            <dd className="font-medium text-slate-900">{tj(`statuses.${journey.status}`)}</dd>
+          </div>
+        </dl>
+
+        {restored && keptNumber ? (
+          <div role="status" className="mt-4 rounded-lg bg-brand-50 px-3 py-2 text-sm font-medium break-words text-brand-800">
+            {tv(keptNumber === restored.number ? 'history.restored_same' : 'history.restored', { number: restored.number, name: restored.name, kept: keptNumber })}{' '}
+            <Link href={`/journeys/${journey.id}/versions`} className="underline">
+              {tv('history.restored_link')}
+            </Link>
+          </div>
+        ) : null}
+        {query.imported === '1' ? (
+          <div role="status" className="mt-4 rounded-lg bg-brand-50 px-3 py-2 text-sm font-medium break-words text-brand-800">
+            {tv('import.done')}
+          </div>
+        ) : null}
+
+        <div className="mt-4">
+          <ToolsNav journeyId={journey.id} current="map" canWrite={canWrite} />
+        </div>
+
+        {canWrite ? (
+          <details className="mt-4 rounded-xl bg-white p-4 shadow-sm" open={personaQuery ? true : undefined}>
+            <summary className="cursor-pointer font-semibold text-slate-900">{t('details.heading')}</summary>
+            <div className="mt-4">
+              <JourneyDetailsForm
+                action={updateJourneyDetailsAction}
+                journeyId={journey.id}
+                name={journey.name}
+                personaId={journey.personaId}
+                status={journey.status}
+                personas={personas.options}
+                personaMore={personas.more}
+                personaQuery={personaQuery}
+                statuses={[...journeyStatuses]}
+                submission={randomUUID()}
+              />
+            </div>
+          </details>
+        ) : null}
+      </div>
 
       <MapEditor
         action={saveMapAction}
@@ -146,6 +152,6 @@ export default async function JourneyMapPage({
         canWrite={canWrite}
         submission={randomUUID()}
       />
-    </>
+    </ClientTranslations>
   );
 }

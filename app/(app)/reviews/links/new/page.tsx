@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { ReviewLinkAllowance } from '@/components/reviews/ReviewLinkAllowance';
 import { ReviewLinkForm } from '@/components/reviews/ReviewLinkForm';
 import { linkJourneyOptions } from '@/components/reviews/link-options';
 import { requireMember } from '@/lib/auth/session';
@@ -31,6 +32,8 @@ export default async function NewReviewLinkPage({ searchParams }: { searchParams
       </p>
       <h1 className="text-2xl font-bold">{t('form.new_title')}</h1>
       <p className="mt-1 text-slate-700">{t('form.new_intro')}</p>
+      {/* The plan's review-link limit, when the business has one (a platform admin sets it). */}
+      <ReviewLinkAllowance ctx={ctx} />
       {journeys.length === 0 ? (
         <div className="mt-6 rounded-xl border border-dashed border-slate-300 bg-white p-5">
           <p className="text-slate-700">{t('links.no_journey')}</p>
