@@ -160,16 +160,6 @@ export function parseJourneyDoc(text: string): { ok: true; doc: JourneyDoc } | {
   };
 }
 
-/** Moves the item at `from` to `to` (both clamped); a new array. */
-export function move<T>(list: readonly T[], from: number, to: number): T[] {
-  const out = [...list];
-  if (from < 0 || from >= out.length) return out;
-  const target = Math.max(0, Math.min(out.length - 1, to));
-  const [x] = out.splice(from, 1);
-  out.splice(target, 0, x as T);
-  return out;
-}
-
 export type StageChange =
   | { kind: 'added'; name: string; index: number }
   | { kind: 'removed'; name: string; index: number }

@@ -17,14 +17,13 @@
  *
  *   npx tsx scripts/bench/intake.ts [--dist=.builds/bench] [--seconds=15] [--connections=16] [--profile]
  */
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pgbench } from './cluster';
 import { formSigner, nextAddress, urlencoded } from './form';
-import { flag, isMain, option, runAlone, type Stack } from './stack';
+import { flag, isMain, option, runAlone, runJsonScript, type Stack } from './stack';
 
 export interface LoadResult {
   mode: string;
@@ -40,20 +39,7 @@ export interface LoadResult {
 }
 
 export function runLoad(config: Record<string, unknown>): Promise<LoadResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['scripts/bench/load.mjs', JSON.stringify(config)], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (b: Buffer) => (out += b.toString()));
-    child.stderr.on('data', (b: Buffer) => (err += b.toString()));
-    child.on('exit', (code) => {
-      try {
-        resolve(JSON.parse(out.trim().split('\n').at(-1)!) as LoadResult);
-      } catch {
-        reject(new Error(`load.mjs exited ${code}: ${err || out}`));
-      }
-    });
-  });
+  return runJsonScript<LoadResult>('scripts/bench/load.mjs', [JSON.stringify(config)], (out) => out.trim().split('\n').at(-1)!);
 }
 
 // ---- the database ceiling: the app's statements, captured, replayed by pgbench ----------------------

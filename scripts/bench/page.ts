@@ -12,9 +12,8 @@
  *
  *   npx tsx scripts/bench/page.ts [--dist=.builds/bench] [--lighthouse-runs=3]
  */
-import { spawn } from 'node:child_process';
 import zlib from 'node:zlib';
-import { isMain, option, runAlone, type Stack } from './stack';
+import { isMain, option, runAlone, runJsonScript, type Stack } from './stack';
 
 export const pagePaths = { review: '/r/demo-bengkel', testimonial: '/t/bengkel-maju-jaya', landing: '/' } as const;
 
@@ -91,20 +90,7 @@ interface LighthouseResult {
 }
 
 export function lighthouse(base: string, paths: string[], runs: number): Promise<Record<string, LighthouseResult>> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['scripts/bench/lighthouse.mjs', base, `--runs=${runs}`, '--json', ...paths], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (b: Buffer) => (out += b.toString()));
-    child.stderr.on('data', (b: Buffer) => (err += b.toString()));
-    child.on('exit', (code) => {
-      try {
-        resolve(JSON.parse(out) as Record<string, LighthouseResult>);
-      } catch {
-        reject(new Error(`lighthouse.mjs exited ${code}: ${err.slice(-2000)}`));
-      }
-    });
-  });
+  return runJsonScript<Record<string, LighthouseResult>>('scripts/bench/lighthouse.mjs', [base, `--runs=${runs}`, '--json', ...paths]);
 }
 
 /** With JavaScript off: does each page do its job? */

@@ -206,3 +206,24 @@ export async function runAlone<T>(name: string, part: (stack: Stack) => Promise<
 }
 
 export const isMain = (metaUrl: string) => process.argv[1] !== undefined && new URL(metaUrl).pathname === path.resolve(process.argv[1]);
+
+/**
+ * Runs a node script of the bench in its own process and parses what it prints last as JSON (a load
+ * generator or Lighthouse must not share the measuring process's event loop).
+ */
+export function runJsonScript<T>(script: string, args: string[], pick: (stdout: string) => string = (out) => out): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [script, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (b: Buffer) => (out += b.toString()));
+    child.stderr.on('data', (b: Buffer) => (err += b.toString()));
+    child.on('exit', (code) => {
+      try {
+        resolve(JSON.parse(pick(out)) as T);
+      } catch {
+        reject(new Error(`${path.basename(script)} exited ${code}: ${(err || out).slice(-2000)}`));
+      }
+    });
+  });
+}

@@ -3,7 +3,8 @@
  * the import parser's answers, with the path of each problem.
  */
 import { describe, expect, it } from 'vitest';
-import { diffJourneys, emptyLanes, JOURNEY_FORMAT, move, parseJourneyDoc, type JourneyDoc, type StageKey } from '@/lib/journeys/model';
+import { move } from '@/components/journeys/map/editor-state';
+import { diffJourneys, emptyLanes, JOURNEY_FORMAT, parseJourneyDoc, type JourneyDoc, type StageKey } from '@/lib/journeys/model';
 
 type Stage = JourneyDoc['stages'][number];
 

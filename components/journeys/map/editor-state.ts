@@ -6,7 +6,7 @@
 import { LIMITS } from '@/lib/journeys/limits';
 import type { Channel, MapSave, StageDoc, StageKey, TextLane } from '@/lib/journeys/model';
 
-/** Moves the item at `from` to `to` (clamped); a new array. The same as model.ts's `move`, without its zod import. */
+/** Moves the item at `from` to `to` (both clamped); a new array. */
 export function move<T>(list: readonly T[], from: number, to: number): T[] {
   const out = [...list];
   if (from < 0 || from >= out.length) return out;
