@@ -1,9 +1,10 @@
 /**
  * next-auth's route parses a body sent as application/json with JSON.parse and answered one that is
- * not JSON with a 500 (found by `npm run bench`'s fuzz): the route answers it 400 before next-auth.
+ * not JSON with a 500, and a GET of the password callback with a 500 (both found by `npm run bench`'s
+ * fuzz): the route answers them 400 and 405 before next-auth.
  */
 import { describe, expect, it } from 'vitest';
-import { POST } from '@/app/api/auth/[...nextauth]/route';
+import { GET, POST } from '@/app/api/auth/[...nextauth]/route';
 
 const ctx = (...nextauth: string[]) => ({ params: Promise.resolve({ nextauth }) });
 
@@ -15,4 +16,10 @@ describe('the next-auth route', () => {
       expect(res.status).toBe(400);
     });
   }
+
+  it('answers 405 to a GET of the password callback (next-auth answered it 500)', async () => {
+    const res = await GET(new Request('http://localhost/api/auth/callback/credentials'), ctx('callback', 'credentials'));
+    expect(res.status).toBe(405);
+    expect(res.headers.get('allow')).toBe('POST');
+  });
 });

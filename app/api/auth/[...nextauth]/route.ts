@@ -21,4 +21,14 @@ async function POST(req: Request, ctx: Context): Promise<Response> {
   return handler(req, ctx);
 }
 
-export { handler as GET, POST };
+/**
+ * The password provider's callback takes a POST only: next-auth answers a GET of it with a 500
+ * ("Callback for provider type credentials not supported", found by the same fuzz). 405 instead.
+ */
+async function GET(req: Request, ctx: Context): Promise<Response> {
+  const { nextauth } = await ctx.params;
+  if (nextauth[0] === 'callback' && nextauth[1] === 'credentials') return new Response(null, { status: 405, headers: { Allow: 'POST' } });
+  return handler(req, ctx);
+}
+
+export { GET, POST };
